@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct Passerelle: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passerelle",
+        abstract: "Local identity and authentication service for French health workstations.",
+        discussion: """
+            Exit codes: 0 success, 1 negative answer (not found, KO), 2 bad input or refusal, \
+            3 a dependency unavailable (PSC, INSi, card, database).
+            """,
+        version: PasserelleVersion.current,
+        subcommands: [INSCommand.self, DemoCommand.self, VersionCommand.self]
+    )
+}

@@ -28,17 +28,21 @@ struct DemoCommand: ParsableCommand {
 
 enum DemoIdentity {
     static func examplePayload() throws(AnyPasserelleError) -> INSDataMatrixPayload {
+        let typed: Traits
         do {
-            let traits = try Traits(
+            typed = try Traits(
                 nomNaissance: "Dupont-Testeur", prenoms: "Marie-Claire Anne", sexe: "F", naissance: "1985-03-14",
-                lieuNaissance: "75056"
-            ).normalized()
-            let identifier = INSIdentifier(matricule: try Matricule("285037505612306"), oid: .nir)
-            return try INSDataMatrixPayload(identifier: identifier, traits: traits, status: .qualifiee)
-        } catch let error as any PasserelleError {
-            throw AnyPasserelleError(error)
+                lieuNaissance: "75056")
+        } catch { throw AnyPasserelleError(error) }
+        let traits: NormalizedTraits
+        do { traits = try typed.normalized() } catch { throw AnyPasserelleError(error) }
+        let matricule: Matricule
+        do { matricule = try Matricule("285037505612306") } catch { throw AnyPasserelleError(error) }
+        do {
+            return try INSDataMatrixPayload(
+                identifier: INSIdentifier(matricule: matricule, oid: .nir), traits: traits, status: .qualifiee)
         } catch {
-            throw AnyPasserelleError(PayloadError.missingHeader)
+            throw AnyPasserelleError(error)
         }
     }
 }

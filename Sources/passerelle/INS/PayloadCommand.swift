@@ -43,14 +43,14 @@ struct PayloadCommand: ParsableCommand {
 func build(matricule: String, oid: String, traits options: TraitsOptions) throws(AnyPasserelleError)
     -> INSDataMatrixPayload
 {
+    let identifier: INSIdentifier
+    do { identifier = try INSIdentifier(matricule: matricule, oid: oid) } catch { throw AnyPasserelleError(error) }
+    let traits: NormalizedTraits
+    do { traits = try options.normalizedTraits() } catch { throw AnyPasserelleError(error) }
     do {
-        let identifier = try INSIdentifier(matricule: matricule, oid: oid)
-        let traits = try options.normalizedTraits()
         return try INSDataMatrixPayload(identifier: identifier, traits: traits, status: .qualifiee)
-    } catch let error as any PasserelleError {
-        throw AnyPasserelleError(error)
     } catch {
-        throw AnyPasserelleError(INSIdentifierError.oid(.unknown(oid)))
+        throw AnyPasserelleError(error)
     }
 }
 

@@ -23,12 +23,7 @@ struct TraitsOptions: ParsableArguments {
     }
 
     func normalizedTraits() throws(TraitError) -> NormalizedTraits {
-        do { return try traits().normalized() } catch let error as LexicalError {
-            throw .lexical(error)
-        } catch let error as TraitError {
-            throw error
-        } catch {
-            throw .unparsableDate(naissance)
-        }
+        let typed = try traits()
+        do { return try typed.normalized() } catch { throw .lexical(error) }
     }
 }

@@ -1,0 +1,41 @@
+/// Reed–Solomon error codewords for one block: the remainder of data(x)·xⁿ divided by g(x) = ∏(x − αⁱ), i = 1…n.
+struct ReedSolomonEncoder: Sendable {
+    /// Coefficients of g(x) below the leading 1, highest degree first.
+    let generator: [UInt8]
+
+    init(errorCodewordCount count: Int) {
+        var polynomial: [UInt8] = [1]  // highest degree first
+        for power in 1...max(count, 1) {
+            let root = GaloisField256.exp[power]
+            var next = [UInt8](repeating: 0, count: polynomial.count + 1)
+            for (index, coefficient) in polynomial.enumerated() {
+                next[index] ^= coefficient
+                next[index + 1] ^= GaloisField256.multiply(coefficient, root)
+            }
+            polynomial = next
+        }
+        generator = Array(polynomial.dropFirst())
+    }
+
+    func errorCodewords(for data: [UInt8]) -> [UInt8] {
+        let count = generator.count
+        var remainder = [UInt8](repeating: 0, count: count)
+        for byte in data {
+            let feedback = byte ^ remainder[0]
+            for index in 0..<(count - 1) {
+                remainder[index] = remainder[index + 1] ^ GaloisField256.multiply(feedback, generator[index])
+            }
+            remainder[count - 1] = GaloisField256.multiply(feedback, generator[count - 1])
+        }
+        return remainder
+    }
+
+    /// Encoders for every block length ECC 200 uses, built once.
+    static let byBlockLength: [Int: ReedSolomonEncoder] = {
+        var table: [Int: ReedSolomonEncoder] = [:]
+        for size in SymbolSize.all where table[size.errorCodewordsPerBlock] == nil {
+            table[size.errorCodewordsPerBlock] = ReedSolomonEncoder(errorCodewordCount: size.errorCodewordsPerBlock)
+        }
+        return table
+    }()
+}

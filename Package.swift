@@ -23,8 +23,12 @@ let package = Package(
         .target(name: "INS", swiftSettings: strictSettings),
         // Pure ECC 200 encoder and renderers. No I/O, no INS knowledge.
         .target(name: "DataMatrix", swiftSettings: strictSettings),
+        // System zlib (Debian zlib1g-dev): INSTagging inflates PDF object and cross-reference streams.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // INS labels and PDF stamping: joins INS payloads to DataMatrix symbols.
-        .target(name: "INSTagging", dependencies: ["INS", "DataMatrix"], swiftSettings: strictSettings),
+        .target(
+            name: "INSTagging", dependencies: ["INS", "DataMatrix", "CZlib"], exclude: ["README.md"],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "passerelle",
             dependencies: [

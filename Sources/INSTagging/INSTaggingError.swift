@@ -2,8 +2,9 @@
 ///
 /// The input is never modified whatever the case: the caller can always retry with a corrected file.
 import DataMatrix
+import INS
 
-public enum INSTaggingError: Error, Equatable, Sendable {
+public enum INSTaggingError: PasserelleError, Equatable {
     /// The bytes do not start with a `%PDF-` header.
     case notAPDF
     /// `startxref`, the cross-reference data or an object it points to cannot be read.
@@ -12,8 +13,9 @@ public enum INSTaggingError: Error, Equatable, Sendable {
     case encryptedPDF
     /// The PDF uses something this module deliberately does not handle (e.g. an unknown stream filter).
     case unsupportedPDF(reason: String)
-    /// A label or stamp text contains a character that Helvetica/WinAnsiEncoding cannot show.
-    case unencodableCharacter(Character, in: String)
+    /// A label or stamp text contains a character that Helvetica/WinAnsiEncoding cannot show. `field` is the
+    /// caption of the line (never the value: traits stay out of logs).
+    case unencodableCharacter(Character, field: String)
     /// The symbol and the text do not fit in the requested label or page area.
     case doesNotFit(reason: String)
     /// A request value is out of range (module size, quiet zone, offsets…).
@@ -27,6 +29,23 @@ public enum INSTaggingError: Error, Equatable, Sendable {
     /// The output path is the input path: the input must never be overwritten.
     case outputIsInput
 
+    /// Stable identifier for programs.
+    public var code: String {
+        switch self {
+        case .notAPDF: return "tagging.not-a-pdf"
+        case .damagedPDF: return "tagging.damaged-pdf"
+        case .encryptedPDF: return "tagging.encrypted-pdf"
+        case .unsupportedPDF: return "tagging.unsupported-pdf"
+        case .unencodableCharacter: return "tagging.unencodable-character"
+        case .doesNotFit: return "tagging.does-not-fit"
+        case .invalidRequest: return "tagging.invalid-request"
+        case .notAnINSPayload: return "tagging.not-an-ins-payload"
+        case .symbolEncoding: return "tagging.symbol-encoding"
+        case .fileSystem: return "tagging.file-system"
+        case .outputIsInput: return "tagging.output-is-input"
+        }
+    }
+
     /// Message for people (French).
     public var userMessage: String {
         switch self {
@@ -38,8 +57,8 @@ public enum INSTaggingError: Error, Equatable, Sendable {
             return "Le document PDF est chiffré ou protégé ; il ne peut pas recevoir le DataMatrix INS."
         case .unsupportedPDF:
             return "Ce document PDF utilise une structure non prise en charge ; il n'a pas été modifié."
-        case .unencodableCharacter(let character, _):
-            return "Le caractère « \(character) » ne peut pas être imprimé sur l'étiquette."
+        case .unencodableCharacter(let character, let field):
+            return "Le caractère « \(character) » (\(field)) ne peut pas être imprimé avec les polices standard du PDF."
         case .doesNotFit:
             return "Le DataMatrix INS et les traits ne tiennent pas dans la zone demandée."
         case .invalidRequest:
@@ -55,7 +74,7 @@ public enum INSTaggingError: Error, Equatable, Sendable {
         }
     }
 
-    /// Detail for logs and developers (English).
+    /// Detail for logs and developers (English); never contains trait values or the matricule.
     public var technicalDetail: String {
         switch self {
         case .notAPDF:
@@ -66,9 +85,9 @@ public enum INSTaggingError: Error, Equatable, Sendable {
             return "The trailer has an /Encrypt entry; encrypted PDFs are refused."
         case .unsupportedPDF(let reason):
             return "Unsupported PDF feature: \(reason)."
-        case .unencodableCharacter(let character, let text):
+        case .unencodableCharacter(let character, let field):
             let scalars = character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }
-            return "Character \(scalars.joined(separator: " ")) in \"\(text)\" is not in WinAnsiEncoding."
+            return "Character \(scalars.joined(separator: " ")) in line \"\(field)\" is not in WinAnsiEncoding."
         case .doesNotFit(let reason):
             return "Layout does not fit: \(reason)."
         case .invalidRequest(let reason):

@@ -6,7 +6,8 @@ import Testing
 struct StampTests {
     static let validFixtures = [
         "classic.pdf", "object-streams.pdf", "three-pages.pdf", "three-pages-object-streams.pdf", "rotated-90.pdf",
-        "rotated-270-inherited.pdf", "inherited-resources.pdf", "linearized.pdf", "two-revisions.pdf",
+        "rotated-270-inherited.pdf", "inherited-resources.pdf", "linearized.pdf", "two-revisions.pdf", "blank-page.pdf",
+        "indirect-contents-array.pdf", "hybrid.pdf",
     ]
 
     static func request(_ corner: StampRequest.Corner = .topRight) -> StampRequest {

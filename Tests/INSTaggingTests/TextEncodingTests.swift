@@ -7,29 +7,24 @@ import Testing
 struct TextEncodingTests {
     @Test func frenchLettersMapToTheirWinAnsiCodes() throws {
         #expect(
-            try WinAnsi.encode("àéèçôîÉœ’«»€") == [
+            try WinAnsi.encode("àéèçôîÉœ’«»€", field: "test") == [
                 0xE0, 0xE9, 0xE8, 0xE7, 0xF4, 0xEE, 0xC9, 0x9C, 0x92, 0xAB, 0xBB, 0x80,
             ])
     }
 
     @Test func decomposedAccentsAreTheSameCharacters() throws {
-        #expect(try WinAnsi.encode("e\u{301}") == [0xE9])
+        #expect(try WinAnsi.encode("e\u{301}", field: "test") == [0xE9])
     }
 
     @Test func charactersOutsideWinAnsiAreRefusedNotReplaced() {
-        #expect(throws: INSTaggingError.unencodableCharacter("ł", in: "Małgorzata")) {
-            try WinAnsi.encode("Małgorzata")
+        #expect(throws: INSTaggingError.unencodableCharacter("ł", field: "Prénom(s)")) {
+            try WinAnsi.encode("Małgorzata", field: "Prénom(s)")
         }
-        #expect(throws: (any Error).self) { try WinAnsi.encode("tab\there") }
+        #expect(throws: (any Error).self) { try WinAnsi.encode("tab\there", field: "test") }
     }
 
     @Test func literalStringsEscapeDelimitersAndHighBytes() throws {
-        #expect(PDFTextString.literal(try WinAnsi.encode("(COG) \\ é")) == "(\\(COG\\) \\\\ \\351)")
-    }
-
-    @Test func matriculeIsGroupedLikeACarteVitale() {
-        #expect(LabelLine.groupedMatricule("285037505612306") == "2 85 03 75 056 123 06")
-        #expect(LabelLine.groupedMatricule("123") == "123")
+        #expect(PDFTextString.literal(try WinAnsi.encode("(COG) \\ é", field: "test")) == "(\\(COG\\) \\\\ \\351)")
     }
 
     @Test func numbersNeverUseExponents() {

@@ -30,22 +30,4 @@ extension LabelLine {
     public static func lieuDeNaissance(cog: String) -> LabelLine {
         LabelLine(caption: "Lieu de naissance (COG)", value: cog)
     }
-
-    /// The matricule grouped as printed on a carte Vitale (1 2 2 2 3 3 + key 2) when it has 15 digits or letters.
-    /// - Parameter kind: `NIR` or `NIA` (from the OID) — shown in the caption.
-    public static func matricule(_ matricule: String, kind: String) -> LabelLine {
-        LabelLine(caption: "INS (\(kind))", value: groupedMatricule(matricule))
-    }
-
-    static func groupedMatricule(_ matricule: String) -> String {
-        let characters = Array(matricule)
-        guard characters.count == 15 else { return matricule }
-        var groups: [String] = []
-        var start = 0
-        for length in [1, 2, 2, 2, 3, 3, 2] {
-            groups.append(String(characters[start..<(start + length)]))
-            start += length
-        }
-        return groups.joined(separator: " ")
-    }
 }

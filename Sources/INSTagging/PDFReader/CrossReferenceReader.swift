@@ -14,7 +14,7 @@ struct CrossReferenceReader {
             guard visited.insert(offset).inserted, visited.count <= Self.maximumSections else {
                 throw .damagedPDF(reason: "cross-reference /Prev chain loops at offset \(offset)")
             }
-            let trailer = try readSection(at: offset, into: &result, isNewest: isNewest)
+            let trailer = try readSection(at: offset, into: &result)
             if isNewest {
                 result.trailer = trailer.dictionary
                 result.newestKind = trailer.kind
@@ -57,7 +57,7 @@ struct CrossReferenceReader {
     }
 
     private func readSection(
-        at offset: Int, into result: inout CrossReference, isNewest: Bool
+        at offset: Int, into result: inout CrossReference
     ) throws(INSTaggingError) -> (dictionary: PDFDictionary, kind: CrossReferenceKind) {
         var lexer = PDFLexer(bytes: bytes, position: offset)
         let first: PDFToken?
@@ -66,15 +66,30 @@ struct CrossReferenceReader {
         } catch {
             throw error.asTaggingError
         }
+        var section = CrossReference()
+        let trailer: PDFDictionary
+        let kind: CrossReferenceKind
         if let first, first.isKeyword("xref") {
-            let trailer = try readTable(lexer: lexer, into: &result)
+            trailer = try readTable(lexer: lexer, into: &section)
+            kind = .table
             if case .integer(let streamOffset)? = trailer["XRefStm"] {
-                // Hybrid file: the stream lists objects hidden from pre-1.5 readers; the table has precedence.
-                _ = try readStream(at: streamOffset, into: &result)
+                // Hybrid file (ISO 32000-1 §7.5.8.4): the stream holds objects the table hides from pre-1.5
+                // readers, usually by marking them free; a table entry in use still has precedence.
+                var hidden = CrossReference()
+                _ = try readStream(at: streamOffset, into: &hidden)
+                for (number, entry) in hidden.entries where section.entries[number] ?? .free == .free {
+                    section.entries[number] = entry
+                }
             }
-            return (trailer, .table)
+        } else {
+            trailer = try readStream(at: offset, into: &section)
+            kind = .stream
         }
-        return (try readStream(at: offset, into: &result), .stream)
+        // Newer sections were read first: an object already known keeps its newer entry.
+        for (number, entry) in section.entries where result.entries[number] == nil {
+            result.entries[number] = entry
+        }
+        return (trailer, kind)
     }
 
     private func readTable(lexer start: PDFLexer, into result: inout CrossReference) throws(INSTaggingError)

@@ -11,10 +11,10 @@ enum TextLayout {
     static func encode(_ lines: [LabelLine]) throws(INSTaggingError) -> [EncodedLine] {
         var result: [EncodedLine] = []
         for line in lines {
-            let caption = line.caption.isEmpty ? [] : try WinAnsi.encode(line.caption + " : ")
+            let caption = line.caption.isEmpty ? [] : try WinAnsi.encode(line.caption + " : ", field: line.caption)
             var words: [[UInt8]] = []
             for word in line.value.split(separator: " ", omittingEmptySubsequences: true) {
-                words.append(try WinAnsi.encode(String(word)))
+                words.append(try WinAnsi.encode(String(word), field: line.caption))
             }
             result.append(EncodedLine(caption: caption, words: words))
         }
@@ -25,7 +25,7 @@ enum TextLayout {
     static func layout(_ lines: [EncodedLine], fontSize: Double, maximumWidth: Double) throws(INSTaggingError)
         -> [TextLine]?
     {
-        let mentionRun = TextRun(font: .helveticaBold, bytes: try WinAnsi.encode(mention))
+        let mentionRun = TextRun(font: .helveticaBold, bytes: try WinAnsi.encode(mention, field: "mention"))
         var result = [TextLine(indent: 0, runs: [mentionRun])]
         guard result[0].width(fontSize: fontSize) <= maximumWidth else { return nil }
         let space = [UInt8(ascii: " ")]

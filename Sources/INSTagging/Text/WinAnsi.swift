@@ -25,12 +25,13 @@ enum WinAnsi {
         return table
     }()
 
-    static func encode(_ text: String) throws(INSTaggingError) -> [UInt8] {
+    /// - Parameter field: names the text in errors (a caption, never the value itself).
+    static func encode(_ text: String, field: String) throws(INSTaggingError) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for character in text {
             guard let code = codes[character] else {
-                throw .unencodableCharacter(character, in: text)
+                throw .unencodableCharacter(character, field: field)
             }
             bytes.append(code)
         }

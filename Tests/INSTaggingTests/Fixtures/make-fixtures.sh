@@ -93,6 +93,82 @@ write("inherited-resources.pdf", [
 ])
 EOF
 
+# Shapes qpdf would normalise away are kept as written by hand (their offsets are computed, so they are valid).
+python3 <<'EOF'
+def stream(content, extra=b""):
+    return b"<< /Length %d %s>>\nstream\n" % (len(content), extra) + content + b"\nendstream"
+
+def write(name, objects):
+    data = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        data += b"%010d 00000 n \n" % offset
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    open(name, "wb").write(data)
+
+# A page without /Contents nor /Resources, and a page whose /Contents is a reference to an array.
+write("blank-page.pdf", [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] >>",
+])
+write("indirect-contents-array.pdf", [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+    b"/Resources << /Font << /F1 7 0 R >> >> >>",
+    b"[5 0 R 6 0 R]",
+    stream(b"BT /F1 14 Tf 72 770 Td"),
+    stream(b"(Contenu en deux flux) Tj ET"),
+    b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
+])
+
+# Hybrid-reference file (ISO 32000-1 7.5.8.4): the table marks the page and the font free for old readers;
+# the stream named by /XRefStm holds them in an (uncompressed) object stream.
+objstm_objects = [
+    (3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>"),
+    (5, b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>"),
+]
+header, body = b"", b""
+for number, obj in objstm_objects:
+    header += b"%d %d " % (number, len(body))
+    body += obj + b"\n"
+objstm = b"<< /Type /ObjStm /N 2 /First %d /Length %d >>\nstream\n" % (len(header), len(header) + len(body))
+objstm += header + body + b"\nendstream"
+plain = {
+    1: b"<< /Type /Catalog /Pages 2 0 R >>",
+    2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    4: stream(b"BT /F1 14 Tf 72 770 Td (Fichier hybride) Tj ET"),
+    6: objstm,
+}
+data = b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n"
+offsets = {}
+for number in sorted(plain):
+    offsets[number] = len(data)
+    data += b"%d 0 obj\n" % number + plain[number] + b"\nendobj\n"
+rows = b""
+for number, index in ((3, 0), (5, 1)):
+    rows += bytes([2]) + (6).to_bytes(2, "big") + bytes([index])
+offsets[7] = len(data)
+data += b"7 0 obj\n<< /Type /XRef /Size 8 /Index [3 1 5 1] /W [1 2 1] /Length %d >>\nstream\n" % len(rows)
+data += rows + b"\nendstream\nendobj\n"
+xref = len(data)
+data += b"xref\n0 8\n0000000000 65535 f \n"
+for number in range(1, 8):
+    if number in (3, 5):
+        data += b"0000000000 00001 f \n"
+    else:
+        data += b"%010d 00000 n \n" % offsets[number]
+data += b"trailer\n<< /Size 8 /Root 1 0 R /XRefStm %d >>\nstartxref\n%d\n%%%%EOF\n" % (offsets[7], xref)
+open("hybrid.pdf", "wb").write(data)
+EOF
+
 static="--static-id"
 qpdf $static --object-streams=disable "$work/one-page.pdf" classic.pdf
 qpdf $static --object-streams=generate "$work/one-page.pdf" object-streams.pdf
@@ -144,7 +220,7 @@ open("not-a-pdf.pdf", "wb").write(b"Ceci n'est pas un PDF.\nCompte rendu en text
 EOF
 
 for f in classic object-streams three-pages three-pages-object-streams rotated-90 rotated-270-inherited \
-    inherited-resources linearized two-revisions; do
+    inherited-resources linearized two-revisions blank-page indirect-contents-array hybrid; do
     qpdf --check "$f.pdf" >/dev/null
 done
 echo "fixtures rebuilt"

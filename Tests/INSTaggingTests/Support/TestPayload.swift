@@ -21,6 +21,6 @@ enum TestPayload {
         .sexe("F"),
         .dateDeNaissance("14/03/1985"),
         .lieuDeNaissance(cog: "75056"),
-        .matricule("285037505612306", kind: "NIR"),
+        LabelLine(caption: "INS (NIR)", value: "2 85 03 75 056 123 06"),
     ]
 }

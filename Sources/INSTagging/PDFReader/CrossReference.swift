@@ -22,4 +22,6 @@ struct CrossReference: Sendable {
     /// One more than the highest object number in use, at least the trailer `/Size`.
     var size = 0
     var sectionCount = 0
+    /// Some trailer of the chain (not only the newest) names an `/Encrypt` dictionary.
+    var isEncrypted = false
 }

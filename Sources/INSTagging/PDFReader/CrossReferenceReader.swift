@@ -19,6 +19,9 @@ struct CrossReferenceReader {
                 result.trailer = trailer.dictionary
                 result.newestKind = trailer.kind
             }
+            if trailer.dictionary["Encrypt"] != nil {
+                result.isEncrypted = true
+            }
             if let size = trailer.dictionary["Size"]?.integerValue {
                 result.size = max(result.size, size)
             }

@@ -11,7 +11,7 @@ final class PDFDocumentReader {
         }
         self.bytes = bytes
         let crossReference = try CrossReferenceReader(bytes: bytes).read()
-        if crossReference.trailer["Encrypt"] != nil {
+        if crossReference.isEncrypted {
             throw .encryptedPDF
         }
         self.crossReference = crossReference

@@ -128,44 +128,46 @@ write("indirect-contents-array.pdf", [
     b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
 ])
 
-# Hybrid-reference file (ISO 32000-1 7.5.8.4): the table marks the page and the font free for old readers;
-# the stream named by /XRefStm holds them in an (uncompressed) object stream.
+# Hybrid-reference file laid out as in ISO 32000-1 7.5.8.4: the main section marks the page and the font free,
+# then an update whose table lists the (uncompressed) object stream and whose /XRefStm stream lists the hidden
+# objects inside it. Pre-1.5 readers see the free entries; 1.5 readers see the stream entries first.
 objstm_objects = [
     (3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>"),
     (5, b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>"),
 ]
-header, body = b"", b""
-for number, obj in objstm_objects:
-    header += b"%d %d " % (number, len(body))
-    body += obj + b"\n"
-objstm = b"<< /Type /ObjStm /N 2 /First %d /Length %d >>\nstream\n" % (len(header), len(header) + len(body))
-objstm += header + body + b"\nendstream"
 plain = {
     1: b"<< /Type /Catalog /Pages 2 0 R >>",
     2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     4: stream(b"BT /F1 14 Tf 72 770 Td (Fichier hybride) Tj ET"),
-    6: objstm,
 }
 data = b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n"
 offsets = {}
 for number in sorted(plain):
     offsets[number] = len(data)
     data += b"%d 0 obj\n" % number + plain[number] + b"\nendobj\n"
+main = len(data)
+data += b"xref\n0 6\n0000000003 65535 f \n"
+for number, entry in ((1, None), (2, None), (3, b"0000000005 65535 f \n"), (4, None), (5, b"0000000000 65535 f \n")):
+    data += entry if entry else b"%010d 00000 n \n" % offsets[number]
+data += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % main
+header, body = b"", b""
+for number, obj in objstm_objects:
+    header += b"%d %d " % (number, len(body))
+    body += obj + b"\n"
+offsets[6] = len(data)
+data += b"6 0 obj\n<< /Type /ObjStm /N 2 /First %d /Length %d >>\nstream\n" % (len(header), len(header) + len(body))
+data += header + body + b"\nendstream\nendobj\n"
 rows = b""
 for number, index in ((3, 0), (5, 1)):
     rows += bytes([2]) + (6).to_bytes(2, "big") + bytes([index])
 offsets[7] = len(data)
 data += b"7 0 obj\n<< /Type /XRef /Size 8 /Index [3 1 5 1] /W [1 2 1] /Length %d >>\nstream\n" % len(rows)
 data += rows + b"\nendstream\nendobj\n"
-xref = len(data)
-data += b"xref\n0 8\n0000000000 65535 f \n"
-for number in range(1, 8):
-    if number in (3, 5):
-        data += b"0000000000 00001 f \n"
-    else:
-        data += b"%010d 00000 n \n" % offsets[number]
-data += b"trailer\n<< /Size 8 /Root 1 0 R /XRefStm %d >>\nstartxref\n%d\n%%%%EOF\n" % (offsets[7], xref)
+update = len(data)
+data += b"xref\n6 2\n%010d 00000 n \n%010d 00000 n \n" % (offsets[6], offsets[7])
+data += b"trailer\n<< /Size 8 /Root 1 0 R /Prev %d /XRefStm %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+    main, offsets[7], update)
 open("hybrid.pdf", "wb").write(data)
 EOF
 

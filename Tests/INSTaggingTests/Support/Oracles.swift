@@ -34,6 +34,8 @@ enum Oracles {
         guard png.status == 0, pgm.status == 0 else {
             throw ExternalTool.Missing(description: "pdftoppm failed: \(png.standardError) \(pgm.standardError)")
         }
+        // Poppler reports any syntax problem it meets on standard error.
+        #expect(png.standardError.isEmpty, "pdftoppm complained: \(png.standardError)")
         return (base + ".png", base + ".pgm")
     }
 

@@ -13,10 +13,15 @@ let package = Package(
         .library(name: "DataMatrix", targets: ["DataMatrix"]),
         .library(name: "INSTagging", targets: ["INSTagging"]),
         .executable(name: "passerelle", targets: ["passerelle"]),
+        .library(name: "SmartCard", targets: ["SmartCard"]),
+        .library(name: "CPS", targets: ["CPS"]),
+        .executable(name: "virtual-cps", targets: ["virtual-cps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // Pure INS domain: matricule, OIDs, traits, RNIV status machine, DataMatrix payload, interop views. No I/O.
@@ -58,6 +63,63 @@ let package = Package(
         .testTarget(
             name: "PasserelleCLITests",
             dependencies: ["passerelle"],
+            swiftSettings: strictSettings
+        ),
+        // PC/SC over libpcsclite (Debian libpcsclite-dev): readers, events, T=0 transport. Knows nothing about CPS.
+        .systemLibrary(name: "CPCSCLite", pkgConfig: "libpcsclite", providers: [.apt(["libpcsclite-dev"])]),
+        .target(
+            name: "SmartCard", dependencies: ["CPCSCLite"], exclude: ["README.md"], swiftSettings: strictSettings),
+        // CPS card profiles on SmartCard: identity, PIN, INTERNAL AUTHENTICATE signer.
+        .target(
+            name: "CPS",
+            dependencies: [
+                "SmartCard",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        // The virtual CPS3 card engine and its in-process channel (no client code).
+        .target(
+            name: "VirtualCPSCard",
+            dependencies: [
+                "SmartCard",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            path: "Tools/VirtualCPS/VirtualCPSCard",
+            swiftSettings: strictSettings
+        ),
+        // virtual-cps: the card side of pcscd's vpcd driver, with a control socket.
+        .executableTarget(
+            name: "virtual-cps",
+            dependencies: ["VirtualCPSCard"],
+            path: "Tools/VirtualCPS/virtual-cps",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "SmartCardTests", dependencies: ["SmartCard"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VirtualCPSCardTests", dependencies: ["VirtualCPSCard", "SmartCard"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CPSTests",
+            dependencies: [
+                "CPS", "SmartCard", "VirtualCPSCard",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Through the real pcscd + vpcd + virtual-cps; enabled by Tools/test.d/40-card.sh (PASSERELLE_PCSCD=1).
+        .testTarget(
+            name: "CardIntegrationTests",
+            dependencies: [
+                "CPS", "SmartCard",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

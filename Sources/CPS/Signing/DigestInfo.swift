@@ -1,0 +1,8 @@
+/// DER DigestInfo prefixes (PKCS#1 v1.5): the card signs `prefix + digest` as given.
+public enum DigestInfo {
+    /// `SEQUENCE { SEQUENCE { id-sha256, NULL }, OCTET STRING (32) }` header.
+    public static let sha256Prefix: [UInt8] = [
+        0x30, 0x31, 0x30, 0x0D, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04,
+        0x20,
+    ]
+}

@@ -75,6 +75,22 @@ struct RefusalTests {
         #expect(tagged.starts(with: original) && tagged.count > original.count)
     }
 
+    @Test func labelFileIsPublishedWithoutLeftovers() throws {
+        let scratch = try ScratchDirectory()
+        let output = scratch.path("label.pdf")
+        try INSTaggingFiles.writeLabel(
+            INSLabelRequest(payload: TestPayload.example, lines: TestPayload.lines), to: output)
+        #expect(scratch.contents() == ["label.pdf"])
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: output)))
+        #expect(bytes.starts(with: Array("%PDF-1.4".utf8)))
+        #expect(throws: INSTaggingError.self) {
+            try INSTaggingFiles.writeLabel(
+                INSLabelRequest(payload: TestPayload.example, lines: TestPayload.lines),
+                to: scratch.path("missing-directory/label.pdf"))
+        }
+        #expect(scratch.contents() == ["label.pdf"])
+    }
+
     @Test func payloadThatIsNotAnINSDataMatrixIsRefused() throws {
         var request = Self.request
         request.payload = Array("HELLO WORLD, NOT AN INS PAYLOAD AT ALL".utf8)

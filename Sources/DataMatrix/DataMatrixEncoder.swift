@@ -24,7 +24,8 @@ public enum DataMatrixEncoder {
         let modules = SymbolLayout.modules(codewords: encoded.codewords + errorCodewords, size: encoded.size)
         return DataMatrixSymbol(
             size: DataMatrixSize(validated: encoded.size), quietZone: options.quietZone,
-            dataCodewords: encoded.codewords, errorCodewords: errorCodewords, modules: modules)
+            dataCodewords: encoded.codewords, messageCodewordCount: encoded.dataLength, errorCodewords: errorCodewords,
+            modules: modules)
     }
 
     /// Encodes a string as ISO-8859-1 bytes (ASCII is a subset). Characters beyond U+00FF are refused rather than

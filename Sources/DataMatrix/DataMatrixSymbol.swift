@@ -8,6 +8,8 @@ public struct DataMatrixSymbol: Sendable, Equatable {
     public let quietZone: Int
     /// Every data codeword of the symbol, padding included, in stream order.
     public let dataCodewords: [UInt8]
+    /// How many of `dataCodewords` carry the message; the rest are pads (capacity headroom = count − this).
+    public let messageCodewordCount: Int
     /// Reed–Solomon codewords in the order they are placed in the symbol (interleaved when there are several blocks:
     /// error codeword k of block b is at index k × blockCount + b; with one block this is simply the block's order).
     public let errorCodewords: [UInt8]
@@ -15,8 +17,10 @@ public struct DataMatrixSymbol: Sendable, Equatable {
     let modules: [Bool]
 
     init(
-        size: DataMatrixSize, quietZone: Int, dataCodewords: [UInt8], errorCodewords: [UInt8], modules: [Bool]
+        size: DataMatrixSize, quietZone: Int, dataCodewords: [UInt8], messageCodewordCount: Int,
+        errorCodewords: [UInt8], modules: [Bool]
     ) {
+        self.messageCodewordCount = messageCodewordCount
         self.size = size
         rows = size.rows
         columns = size.columns

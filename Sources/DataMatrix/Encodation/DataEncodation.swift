@@ -5,6 +5,8 @@ enum DataEncodation {
         let codewords: [UInt8]
         /// Codewords carrying the message, before padding.
         let dataLength: Int
+        /// The end-of-data rule that was applied (kept for tests).
+        let termination: EncodationTermination
     }
 
     static func encode(
@@ -26,7 +28,7 @@ enum DataEncodation {
                 throw .internalInconsistency(
                     "planned \(used) codewords for \(size.rows)x\(size.columns), emitted \(emitter.dataLength)")
             }
-            return Result(size: size, codewords: emitter.codewords, dataLength: used)
+            return Result(size: size, codewords: emitter.codewords, dataLength: used, termination: termination)
         }
         guard let largest = candidates.last else {
             throw .internalInconsistency("no candidate symbol size")

@@ -21,6 +21,8 @@ struct CodewordPlacement {
 
     private func cell(_ row: Int, _ column: Int) -> Int32 { cells[row * columns + column] }
 
+    static func key(_ size: SymbolSize) -> Int { size.rows * 1000 + size.columns }
+
     /// Places one bit; positions off the top or left edge wrap round as Annex F prescribes.
     private mutating func place(_ row: Int, _ column: Int, codeword: Int, bit: Int) {
         var row = row
@@ -36,10 +38,11 @@ struct CodewordPlacement {
         cells[row * columns + column] = Int32(codeword * 8 + bit)
     }
 
+    private static let utahOffsets = [(-2, -2), (-2, -1), (-1, -2), (-1, -1), (-1, 0), (0, -2), (0, -1), (0, 0)]
+
     /// The standard shape: bit 0 (most significant) at (row − 2, column − 2), bit 7 at (row, column).
     private mutating func utah(_ row: Int, _ column: Int, codeword: Int) {
-        let offsets = [(-2, -2), (-2, -1), (-1, -2), (-1, -1), (-1, 0), (0, -2), (0, -1), (0, 0)]
-        for (bit, offset) in offsets.enumerated() {
+        for (bit, offset) in Self.utahOffsets.enumerated() {
             place(row + offset.0, column + offset.1, codeword: codeword, bit: bit)
         }
     }

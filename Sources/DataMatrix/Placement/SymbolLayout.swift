@@ -2,9 +2,25 @@
 /// region its finder pattern (solid left and bottom edges, alternating top and right edges starting dark at the
 /// top-left and bottom-right corners).
 enum SymbolLayout {
+    /// Per size, what each module of the symbol shows: a codeword bit (codeword × 8 + bit) or a fixed value.
+    /// Depends only on the size, so it is built once and encoding is a single pass over it.
+    static let templates: [Int: [Int32]] = {
+        var table: [Int: [Int32]] = [:]
+        for size in SymbolSize.all { table[CodewordPlacement.key(size)] = template(for: size) }
+        return table
+    }()
+
     static func modules(codewords: [UInt8], size: SymbolSize) -> [Bool] {
+        let cells = templates[CodewordPlacement.key(size)] ?? template(for: size)
+        return cells.map { cell in
+            if cell >= 0 { return codewords[Int(cell >> 3)] & (0x80 >> UInt8(cell & 7)) != 0 }
+            return cell == CodewordPlacement.fixedDark
+        }
+    }
+
+    private static func template(for size: SymbolSize) -> [Int32] {
         let placement = CodewordPlacement(rows: size.mappingRows, columns: size.mappingColumns)
-        var modules = [Bool](repeating: false, count: size.rows * size.columns)
+        var cells = [Int32](repeating: CodewordPlacement.fixedLight, count: size.rows * size.columns)
         let blockRows = size.regionRows + 2
         let blockColumns = size.regionColumns + 2
         for row in 0..<size.rows {
@@ -21,21 +37,14 @@ enum SymbolLayout {
                 } else {
                     let mappingRow = (row / blockRows) * size.regionRows + inBlockRow - 1
                     let mappingColumn = (column / blockColumns) * size.regionColumns + inBlockColumn - 1
-                    dark = isDark(placement.cells[mappingRow * size.mappingColumns + mappingColumn], codewords)
+                    let cell = placement.cells[mappingRow * size.mappingColumns + mappingColumn]
+                    cells[row * size.columns + column] =
+                        cell == CodewordPlacement.empty ? CodewordPlacement.fixedLight : cell
+                    continue
                 }
-                modules[row * size.columns + column] = dark
+                cells[row * size.columns + column] = dark ? CodewordPlacement.fixedDark : CodewordPlacement.fixedLight
             }
         }
-        return modules
-    }
-
-    private static func isDark(_ cell: Int32, _ codewords: [UInt8]) -> Bool {
-        switch cell {
-        case CodewordPlacement.fixedDark: return true
-        case CodewordPlacement.fixedLight, CodewordPlacement.empty: return false
-        default:
-            let codeword = codewords[Int(cell >> 3)]
-            return codeword & (0x80 >> UInt8(cell & 7)) != 0
-        }
+        return cells
     }
 }

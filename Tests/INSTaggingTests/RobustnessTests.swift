@@ -51,4 +51,25 @@ struct RobustnessTests {
         }
         #expect(outcomes.refused > 0 && outcomes.stamped > 0)
     }
+
+    @Test func absurdNumbersInCrossReferenceDataAreDamageNotCrashes() throws {
+        let trailer = "trailer\n<< /Size 3 /Root 1 0 R >>\n"
+        let shapes = [
+            "xref\n9223372036854775807 1\n0000000010 00000 n \n" + trailer,
+            "xref\n0 9223372036854775807\n" + trailer,
+            "xref\n0 1\n9223372036854775807 00000 n \n" + trailer,
+            "1 0 obj\n<< /Type /XRef /Size 9 /W [1 8 1] /Index [9223372036854775800 9] /Length 0 >>\nstream\n\nendstream",
+            "1 0 obj\n<< /Type /XRef /Size 9 /W [1 2 1] /Index [0 4611686018427387904] /Length 0 >>\nstream\n\nendstream",
+            "1 0 obj\n<< /Type /XRef /Size 1 /W [1 2 1] /Length 4 /Filter /FlateDecode "
+                + "/DecodeParms << /Predictor 12 /Columns 1000000 /Colors 32 /BitsPerComponent 16 >> >>\nstream\nxxxx\nendstream",
+        ]
+        for shape in shapes {
+            let body = Array("%PDF-1.7\n".utf8)
+            let section = Array(shape.utf8)
+            let file = body + section + Array("\nstartxref\n\(body.count)\n%%EOF\n".utf8)
+            #expect(throws: INSTaggingError.self) {
+                try PDFStamper.stampFirstPage(of: file, with: Self.request)
+            }
+        }
+    }
 }

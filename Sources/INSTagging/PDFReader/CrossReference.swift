@@ -5,6 +5,9 @@ enum CrossReferenceEntry: Equatable, Sendable {
     case compressed(objectStream: Int, index: Int)
 }
 
+/// Object numbers beyond this are damage: ISO 32000-1 Annex C puts the practical limit at 8 388 607.
+let maximumObjectNumber = 8_388_607
+
 /// How the newest section of a file was written; an incremental update must use the same kind.
 enum CrossReferenceKind: Equatable, Sendable {
     case table

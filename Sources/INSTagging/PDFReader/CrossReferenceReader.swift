@@ -113,7 +113,8 @@ struct CrossReferenceReader {
                     return trailer
                 }
                 guard case .integer(let firstNumber) = token, case .integer(let count)? = try lexer.nextToken(),
-                    firstNumber >= 0, count >= 0, count <= bytes.count / 18
+                    firstNumber >= 0, count >= 0, count <= bytes.count / 18,
+                    firstNumber <= maximumObjectNumber
                 else {
                     throw PDFSyntaxError(message: "malformed cross-reference subsection header", offset: tokenStart)
                 }

@@ -20,7 +20,9 @@ enum CrossReferenceStreamDecoder {
         for pair in stride(from: 0, to: index.count, by: 2) {
             let first = index[pair]
             let count = index[pair + 1]
-            guard first >= 0, count >= 0, position + count * rowWidth <= data.count else {
+            guard first >= 0, count >= 0, first <= maximumObjectNumber, count <= data.count / rowWidth,
+                position + count * rowWidth <= data.count
+            else {
                 throw .damagedPDF(reason: "cross-reference stream is shorter than its /Index")
             }
             for number in first..<(first + count) {

@@ -20,7 +20,7 @@ struct ObjectStream {
         var directory: [(Int, Int)] = []
         for _ in 0..<count {
             guard case .integer(let number)? = try? lexer.nextToken(),
-                case .integer(let offset)? = try? lexer.nextToken(), offset >= 0, first + offset < data.count
+                case .integer(let offset)? = try? lexer.nextToken(), offset >= 0, offset < data.count - first
             else {
                 throw .damagedPDF(reason: "object stream directory is malformed")
             }

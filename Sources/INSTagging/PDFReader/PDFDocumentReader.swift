@@ -31,8 +31,8 @@ final class PDFDocumentReader {
     /// The object a reference points to; free or unknown objects are the null object (ISO 32000-1 §7.3.10).
     func object(_ reference: PDFReference) throws(INSTaggingError) -> PDFObject {
         guard let entry = crossReference.entries[reference.number] else { return .null }
-        guard inProgress.insert(reference.number).inserted else {
-            throw .damagedPDF(reason: "object \(reference.number) refers to itself while being read")
+        guard inProgress.count < 32, inProgress.insert(reference.number).inserted else {
+            throw .damagedPDF(reason: "object \(reference.number) is reached through a loop or too deep a chain")
         }
         defer { inProgress.remove(reference.number) }
         switch entry {

@@ -10,6 +10,9 @@ enum PredictorDecoder {
         else {
             throw .unsupportedPDF(reason: "predictor parameters out of range")
         }
+        guard colors * bitsPerComponent * columns <= 8 * 1_048_576 else {
+            throw .unsupportedPDF(reason: "predictor rows longer than 1 MiB")
+        }
         let bytesPerPixel = max(1, colors * bitsPerComponent / 8)
         let rowLength = (colors * bitsPerComponent * columns + 7) / 8
         if predictor == 2 {

@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // Pure INS domain: matricule, OIDs, traits, RNIV status machine, DataMatrix payload, interop views. No I/O.
@@ -37,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "passerelle",
             dependencies: [
-                "INS", "DataMatrix", "INSTagging",
+                "INS", "DataMatrix", "INSTagging", "IdentityStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -120,6 +123,33 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Identity base: repository protocol, SQLite (GRDB) and PostgreSQL (postgres-nio), hash-chained audit log.
+        .target(
+            name: "IdentityStore",
+            dependencies: [
+                "INS",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        // Test helper: writes identities in a loop, printing each acknowledged id (killed by the crash tests).
+        .executableTarget(
+            name: "store-crash-writer",
+            dependencies: ["IdentityStore", "INS"],
+            path: "Tools/StoreCrashWriter",
+            swiftSettings: strictSettings
+        ),
+        // Same suite on SQLite and, with PASSERELLE_TEST_POSTGRES_URL (Tools/test.d/30-postgres.sh), PostgreSQL.
+        .testTarget(
+            name: "IdentityStoreTests",
+            dependencies: ["IdentityStore", "INS"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
     ],

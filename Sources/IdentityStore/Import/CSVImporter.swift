@@ -1,0 +1,48 @@
+import Foundation
+
+/// Imports identities from a CSV file (header line; `,` or `;`). Good lines are committed in batches; a bad
+/// line is reported with its number, field and reason and never stops the others.
+public enum CSVImporter {
+    public static func run(
+        path: String, into repository: any IdentityRepository, actor: String, batchSize: Int = 2_000,
+        progress: @Sendable (ImportProgress) -> Void = { _ in }
+    ) async throws(StoreError) -> ImportReport {
+        var reader = try CSVRecordReader(path: path)
+        let totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let start = FileHandle(forReadingAtPath: path)?.readData(ofLength: 4096) ?? Data()
+        if let firstLine = start.split(separator: UInt8(ascii: "\n")).first, firstLine.contains(UInt8(ascii: ";")) {
+            reader.separator = UInt8(ascii: ";")
+        }
+        guard let header = reader.next() else {
+            throw .invalidInput(field: "fichier", reason: "fichier vide (une ligne d'en-tête est attendue)")
+        }
+        let parser = try CSVLineParser(header: header.fields)
+        var errors: [ImportLineError] = []
+        var batch: [NewIdentity] = []
+        var imported = 0
+        var lines = 0
+        func flush() async throws(StoreError) {
+            guard !batch.isEmpty else { return }
+            imported += try await repository.importIdentities(batch, actor: actor).count
+            batch.removeAll(keepingCapacity: true)
+            progress(
+                ImportProgress(
+                    linesRead: lines, imported: imported, rejected: errors.count, bytesRead: reader.bytesRead,
+                    totalBytes: totalBytes))
+        }
+        while let record = reader.next() {
+            lines += 1
+            switch parser.parse(record) {
+            case .success(let identity): batch.append(identity)
+            case .failure(let error): errors.append(error)
+            }
+            if batch.count >= batchSize { try await flush() }
+        }
+        try await flush()
+        progress(
+            ImportProgress(
+                linesRead: lines, imported: imported, rejected: errors.count, bytesRead: reader.bytesRead,
+                totalBytes: totalBytes))
+        return ImportReport(imported: imported, errors: errors)
+    }
+}

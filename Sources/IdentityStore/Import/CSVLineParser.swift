@@ -1,0 +1,88 @@
+import INS
+
+/// Turns one CSV record into a new identity, or says which field is wrong and why.
+struct CSVLineParser {
+    static let required = ["nom", "prenoms", "sexe", "naissance"]
+    static let optional = ["lieu", "matricule", "oid", "nom_utilise", "prenom_utilise"]
+
+    let columns: [String: Int]
+    let width: Int
+
+    init(header: [String]) throws(StoreError) {
+        var columns: [String: Int] = [:]
+        for (index, name) in header.enumerated() {
+            let key = name.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
+            columns[key.hasPrefix("\u{FEFF}") ? String(key.dropFirst()) : key] = index
+        }
+        for name in Self.required where columns[name] == nil {
+            throw .invalidInput(field: "en-tête", reason: "colonne « \(name) » absente")
+        }
+        self.columns = columns
+        self.width = header.count
+    }
+
+    func parse(_ record: CSVRecordReader.Record) -> Result<NewIdentity, ImportLineError> {
+        let line = record.line
+        guard record.fields.count == width else {
+            return .failure(
+                ImportLineError(
+                    line: line, field: "ligne", code: "import.column-count",
+                    message: "La ligne compte \(record.fields.count) colonnes au lieu de \(width).",
+                    detail: "expected \(width) fields, got \(record.fields.count)"))
+        }
+        func value(_ name: String) -> String? {
+            guard let index = columns[name] else { return nil }
+            let text = record.fields[index].trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? nil : text
+        }
+        let traits: Traits
+        do {
+            traits = try Traits(
+                nomNaissance: value("nom") ?? "", prenoms: value("prenoms") ?? "", sexe: value("sexe") ?? "",
+                naissance: value("naissance") ?? "", lieuNaissance: value("lieu"))
+            _ = try traits.normalized()
+        } catch let error as TraitError {
+            return .failure(ImportLineError(line: line, field: Self.field(of: error), error: error))
+        } catch let error as LexicalError {
+            return .failure(ImportLineError(line: line, field: Self.field(of: .lexical(error)), error: error))
+        } catch {
+            return .failure(
+                ImportLineError(
+                    line: line, field: "ligne", code: "import.unexpected", message: "Ligne illisible.",
+                    detail: "\(error)"))
+        }
+        var ins: INSIdentifier?
+        switch (value("matricule"), value("oid")) {
+        case (nil, nil): break
+        case (let matricule?, let oid?):
+            do { ins = try INSIdentifier(matricule: matricule, oid: oid) } catch {
+                let field = if case .oid = error { "oid" } else { "matricule" }
+                return .failure(ImportLineError(line: line, field: field, error: error))
+            }
+        case (nil, _?), (_?, nil):
+            return .failure(
+                ImportLineError(
+                    line: line, field: value("matricule") == nil ? "matricule" : "oid", code: "import.ins-incomplete",
+                    message: "Le matricule INS et son OID vont ensemble : renseignez les deux ou aucun.",
+                    detail: "matricule and oid must both be present or both be empty"))
+        }
+        return .success(
+            NewIdentity(
+                traits: traits, nomUtilise: value("nom_utilise"), prenomUtilise: value("prenom_utilise"), ins: ins))
+    }
+
+    static func field(of error: TraitError) -> String {
+        switch error {
+        case .invalidSexe: "sexe"
+        case .unparsableDate, .impossibleDate: "naissance"
+        case .invalidCOG: "lieu"
+        case .lexical(let lexical):
+            switch lexical.field {
+            case .nomNaissance: "nom"
+            case .prenoms, .premierPrenom: "prenoms"
+            case .nomUtilise: "nom_utilise"
+            case .prenomUtilise: "prenom_utilise"
+            }
+        }
+    }
+}

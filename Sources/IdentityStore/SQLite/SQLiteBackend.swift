@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The embedded back end: one SQLite file in WAL mode.
+///
+/// Durability: `synchronous = FULL` — in WAL mode SQLite then syncs the log at every commit, so a commit that
+/// returned survives both a killed process and a power cut. (`NORMAL` would survive a killed process, since
+/// the WAL is already in the OS cache, but could lose the last commits on power loss; an acknowledged identity
+/// must not be lost, so the fsync is paid.) Writers start with `BEGIN IMMEDIATE` and wait up to the busy
+/// timeout for the write lock, so two processes never interleave a read-modify-write.
+final class SQLiteBackend: StoreBackend {
+    let name = "sqlite"
+    let pool: DatabasePool
+    let path: String
+
+    init(path: String, busyTimeout: TimeInterval = 30) throws(StoreError) {
+        self.path = path
+        do {
+            try Self.createPrivately(path)
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(busyTimeout)
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try Self.migrate(db)
+                    return .commit
+                }
+            }
+        } catch {
+            throw StoreError.wrap(error)
+        }
+    }
+
+    /// The file is created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the same mode.
+    static func createPrivately(_ path: String) throws(StoreError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch { throw .unavailable("cannot create data directory \(directory): \(error)") }
+        }
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw .unavailable("cannot create \(path): errno \(errno)") }
+        #if canImport(Glibc)
+            _ = Glibc.close(descriptor)
+        #else
+            _ = Darwin.close(descriptor)
+        #endif
+    }
+
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: Migrations.trackingTable)
+        let applied = try Set(Int.fetchAll(db, sql: "SELECT version FROM schema_migrations"))
+        for migration in Migrations.all where !applied.contains(migration.version) {
+            for statement in migration.statements(.sqlite) { try db.execute(sql: statement) }
+            try db.execute(
+                sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                arguments: [migration.version, migration.name, Timestamp.now.milliseconds])
+        }
+    }
+
+    func write<Result: Sendable>(
+        loading ids: [UUID], _ body: @Sendable (WriteContext) throws(StoreError) -> (WritePlan, Result)
+    ) async throws(StoreError) -> Result {
+        do {
+            return try await pool.writeWithoutTransaction { db in
+                var result: Result?
+                try db.inTransaction(.immediate) {
+                    let head = try Self.readHead(db)
+                    var loaded: [UUID: IdentityRecord] = [:]
+                    if !ids.isEmpty {
+                        let (clause, arguments) = IdentityFilter.ids(ids.map { $0.uuidString.lowercased() })
+                            .sql(limit: ids.count)
+                        for record in try Self.select(IdentityRecord.self, db, clause, arguments) {
+                            loaded[record.id] = record
+                        }
+                    }
+                    let context = WriteContext(identities: loaded, now: .now)
+                    let (plan, value) = try body(context)
+                    let (events, newHead) = AuditChain.seal(plan.events, after: head, at: context.now)
+                    for (sql, arguments) in PlanStatements.statements(for: plan, events: events, head: newHead) {
+                        try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
+                    }
+                    result = value
+                    return .commit
+                }
+                guard let result else { throw StoreError.corrupted("transaction returned nothing") }
+                return result
+            }
+        } catch {
+            throw StoreError.wrap(error)
+        }
+    }
+
+    func selectRows(_ table: String, columns: [String], where clause: String, _ arguments: [SQLValue])
+        async throws(StoreError) -> [StoredRow]
+    {
+        do {
+            return try await pool.read { db in try Self.selectRows(db, table, columns, clause, arguments) }
+        } catch { throw StoreError.wrap(error) }
+    }
+
+    func count(_ table: String) async throws(StoreError) -> Int {
+        do {
+            return try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+        } catch { throw StoreError.wrap(error) }
+    }
+
+    func head() async throws(StoreError) -> ChainHead {
+        do { return try await pool.read { db in try Self.readHead(db) } } catch { throw StoreError.wrap(error) }
+    }
+
+    func close() async {
+        try? pool.close()
+    }
+
+    static func readHead(_ db: Database) throws -> ChainHead {
+        guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_head WHERE id = 1") else {
+            throw StoreError.corrupted("audit_head row missing")
+        }
+        return ChainHead(sequence: row["seq"], hash: row["hash"])
+    }
+
+    static func select<Record: RowCodable>(
+        _ type: Record.Type, _ db: Database, _ clause: String, _ arguments: [SQLValue]
+    )
+        throws -> [Record]
+    {
+        try selectRows(db, Record.tableName, Record.columns, clause, arguments).map { try Record(row: $0) }
+    }
+
+    static func selectRows(
+        _ db: Database, _ table: String, _ columns: [String], _ clause: String, _ arguments: [SQLValue]
+    ) throws -> [StoredRow] {
+        let sql = "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE \(clause)"
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments))
+        var records: [StoredRow] = []
+        while let row = try rows.next() {
+            var values: [String: SQLValue] = [:]
+            for (column, value) in row {
+                switch value.storage {
+                case .int64(let integer): values[column] = .integer(integer)
+                case .string(let text): values[column] = .text(text)
+                case .null: values[column] = .null
+                case .double(let double): values[column] = .integer(Int64(double))
+                case .blob(let data): values[column] = .text(String(decoding: data, as: UTF8.self))
+                }
+            }
+            records.append(StoredRow(table: table, values: values))
+        }
+        return records
+    }
+
+    static func arguments(_ values: [SQLValue]) -> StatementArguments {
+        StatementArguments(
+            values.map { value -> (any DatabaseValueConvertible)? in
+                switch value {
+                case .text(let text): text
+                case .integer(let integer): integer
+                case .null: nil
+                }
+            })
+    }
+}

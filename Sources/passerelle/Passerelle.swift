@@ -10,6 +10,6 @@ struct Passerelle: AsyncParsableCommand {
             3 a dependency unavailable (PSC, INSi, card, database).
             """,
         version: PasserelleVersion.current,
-        subcommands: [INSCommand.self, DemoCommand.self, VersionCommand.self]
+        subcommands: [INSCommand.self, IdentitiesCommand.self, DemoCommand.self, VersionCommand.self]
     )
 }

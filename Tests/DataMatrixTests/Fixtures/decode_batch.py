@@ -17,7 +17,7 @@ import zlib
 
 
 def read_png(path):
-    """Return (width, height, grey bytes) for 1-bit palette or 8-bit grey PNGs; raise ValueError otherwise."""
+    """Return (width, height, grey bytes) for 1-bit palette, 8-bit grey or 8-bit RGB PNGs; raise ValueError otherwise."""
     with open(path, "rb") as handle:
         data = handle.read()
     if data[:8] != b"\x89PNG\r\n\x1a\n":
@@ -49,22 +49,51 @@ def read_png(path):
         stride = (width + 7) // 8
     elif (depth, colour) == (8, 0):
         stride = width
+    elif (depth, colour) == (8, 2):  # RGB, as pdftoppm writes
+        stride = 3 * width
     else:
         raise ValueError("unsupported depth/colour %d/%d" % (depth, colour))
     if len(raw) != height * (stride + 1):
         raise ValueError("raster length %d, expected %d" % (len(raw), height * (stride + 1)))
     grey = bytearray()
+    previous = bytearray(stride)
     for row in range(height):
         line = raw[row * (stride + 1) : (row + 1) * (stride + 1)]
-        if line[0] != 0:
-            raise ValueError("filter %d not expected" % line[0])
-        if depth == 8:
-            grey += line[1:]
+        current = unfilter(line[0], bytearray(line[1:]), previous, 3 if colour == 2 else 1)
+        previous = current
+        if colour == 2:
+            grey += bytes((current[i] + current[i + 1] + current[i + 2]) // 3 for i in range(0, stride, 3))
+        elif depth == 8:
+            grey += current
         else:
             for x in range(width):
-                index = (line[1 + x // 8] >> (7 - x % 8)) & 1
+                index = (current[x // 8] >> (7 - x % 8)) & 1
                 grey.append(palette[index][0])
     return width, height, bytes(grey)
+
+
+def unfilter(kind, line, previous, unit):
+    """Undo the PNG scanline filter; `unit` is the number of bytes per pixel (at least 1)."""
+    if kind == 0:
+        return line
+    for i in range(len(line)):
+        left = line[i - unit] if i >= unit else 0
+        up = previous[i]
+        upper_left = previous[i - unit] if i >= unit else 0
+        if kind == 1:
+            predictor = left
+        elif kind == 2:
+            predictor = up
+        elif kind == 3:
+            predictor = (left + up) // 2
+        elif kind == 4:
+            estimate = left + up - upper_left
+            distances = (abs(estimate - left), abs(estimate - up), abs(estimate - upper_left))
+            predictor = (left, up, upper_left)[distances.index(min(distances))]
+        else:
+            raise ValueError("unknown filter %d" % kind)
+        line[i] = (line[i] + predictor) & 0xFF
+    return line
 
 
 def decode_zxing(width, height, grey):

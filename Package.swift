@@ -30,7 +30,7 @@ let package = Package(
         // Pure INS domain: matricule, OIDs, traits, RNIV status machine, DataMatrix payload, interop views. No I/O.
         .target(name: "INS", swiftSettings: strictSettings),
         // Pure ECC 200 encoder and renderers. No I/O, no INS knowledge.
-        .target(name: "DataMatrix", swiftSettings: strictSettings),
+        .target(name: "DataMatrix", exclude: ["README.md"], swiftSettings: strictSettings),
         // System zlib (Debian zlib1g-dev): INSTagging inflates PDF object and cross-reference streams.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // INS labels and PDF stamping: joins INS payloads to DataMatrix symbols.

@@ -10,6 +10,9 @@ struct Passerelle: AsyncParsableCommand {
             3 a dependency unavailable (PSC, INSi, card, database).
             """,
         version: PasserelleVersion.current,
-        subcommands: [INSCommand.self, IdentitiesCommand.self, DemoCommand.self, VersionCommand.self]
+        subcommands: [
+            INSCommand.self, DataMatrixCommand.self, IdentitiesCommand.self, PSCCommand.self, DemoCommand.self,
+            VersionCommand.self,
+        ]
     )
 }

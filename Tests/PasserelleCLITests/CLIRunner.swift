@@ -22,8 +22,12 @@ struct CLIRunner {
     }
 
     static func run(_ arguments: [String]) throws -> Result {
+        try run(executable: binary, arguments)
+    }
+
+    static func run(executable: URL, _ arguments: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         let out = Pipe()
         let err = Pipe()

@@ -9,7 +9,7 @@ extension LabelLine {
             .nomDeNaissance(traits.nomNaissance),
             .prenoms(traits.prenoms),
             .sexe(traits.sexe.rawValue),
-            .dateDeNaissance(frenchDate(traits.naissance)),
+            .dateDeNaissance(traits.naissance.french),
         ]
         if let place = traits.lieuNaissance {
             lines.append(.lieuDeNaissance(cog: place.cog))
@@ -21,11 +21,6 @@ extension LabelLine {
     /// « INS-NIR : 2 85 03 75 056 123 06 » (the OID's French label, the matricule grouped as on documents).
     public static func ins(_ identifier: INSIdentifier) -> LabelLine {
         LabelLine(caption: identifier.oid.label, value: identifier.matricule.grouped)
-    }
-
-    static func frenchDate(_ date: BirthDate) -> String {
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(pad(date.day))/\(pad(date.month))/\(date.year)"
     }
 }
 

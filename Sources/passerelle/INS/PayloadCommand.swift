@@ -54,11 +54,3 @@ func build(matricule: String, oid: String, traits options: TraitsOptions) throws
     }
 }
 
-/// Type-erased `PasserelleError`, for code paths that combine several typed errors.
-struct AnyPasserelleError: PasserelleError {
-    let base: any PasserelleError
-    init(_ base: any PasserelleError) { self.base = base }
-    var code: String { base.code }
-    var userMessage: String { base.userMessage }
-    var technicalDetail: String { base.technicalDetail }
-}

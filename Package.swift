@@ -13,6 +13,9 @@ let package = Package(
         .library(name: "DataMatrix", targets: ["DataMatrix"]),
         .library(name: "INSTagging", targets: ["INSTagging"]),
         .executable(name: "passerelle", targets: ["passerelle"]),
+        .library(name: "INSi", targets: ["INSi"]),
+        .library(name: "PasserelleConfiguration", targets: ["PasserelleConfiguration"]),
+        .executable(name: "insi-sim", targets: ["insi-sim"]),
         .library(name: "SmartCard", targets: ["SmartCard"]),
         .library(name: "CPS", targets: ["CPS"]),
         .executable(name: "virtual-cps", targets: ["virtual-cps"]),
@@ -25,6 +28,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // YAML provider: package trait "YAML" (Yams).
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: [.defaults, "YAML"]),
     ],
     targets: [
         // Pure INS domain: matricule, OIDs, traits, RNIV status machine, DataMatrix payload, interop views. No I/O.
@@ -37,10 +45,68 @@ let package = Package(
         .target(
             name: "INSTagging", dependencies: ["INS", "DataMatrix", "CZlib"], exclude: ["README.md"],
             swiftSettings: strictSettings),
+        // INSi téléservice client: SOAP envelope, tolerant parser, strategy, verification, mTLS/CPx transport, traces.
+        .target(
+            name: "INSi",
+            dependencies: [
+                "INS",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        // passerelle.yaml (swift-configuration, YAML + environment overrides); one section type per subsystem.
+        .target(
+            name: "PasserelleConfiguration",
+            dependencies: ["INS", .product(name: "Configuration", package: "swift-configuration")],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        // insi-sim: the INSi service with the test personas, both security modes, fault injection. Never imports INSi.
+        .executableTarget(
+            name: "insi-sim",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            path: "Tools/INSiSimulator",
+            exclude: ["README.md"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        // Test-only oracle: libxml2's exclusive c14n (Debian libxml2-dev), for the CPx assertion tests.
+        .target(
+            name: "CLibXML2C14N",
+            path: "Tests/CLibXML2C14N",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            linkerSettings: [.linkedLibrary("xml2")]
+        ),
+        .testTarget(
+            name: "INSiTests",
+            dependencies: [
+                "INSi", "INS", "CLibXML2C14N",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "passerelle",
             dependencies: [
-                "INS", "DataMatrix", "INSTagging", "IdentityStore",
+                "INS", "DataMatrix", "INSTagging", "IdentityStore", "INSi", "PasserelleConfiguration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

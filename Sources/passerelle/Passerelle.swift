@@ -15,4 +15,8 @@ struct Passerelle: AsyncParsableCommand {
             VersionCommand.self,
         ]
     )
+
+    /// Lets `--config`, `--data-dir` and `--json` come before the subcommand (`passerelle --config F ins search`);
+    /// ArgumentParser hands the values to the subcommand's own `GlobalOptions`.
+    @OptionGroup var global: GlobalOptions
 }

@@ -70,7 +70,7 @@ public struct INSiTLSSettings: Sendable {
     }
 
     /// Refuses an endpoint whose host is not one INSi may have, before any connection.
-    func checkEndpoint(_ url: String) throws(INSiError) {
+    public func checkEndpoint(_ url: String) throws(INSiError) {
         guard let components = URLComponents(string: url), components.scheme == "https",
             let host = components.host?.lowercased(), !host.isEmpty
         else { throw .configuration("INSi endpoint \(url) is not an https URL") }

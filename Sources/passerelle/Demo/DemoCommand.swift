@@ -1,10 +1,13 @@
 import ArgumentParser
 import Foundation
 import INS
+import PasserelleConfiguration
 
 /// Runs the whole product on the embedded default. Until the broker exists it is a self-check: it proves the
 /// binary runs, prints the version and the DataMatrix payload of the spec's example identity, and the ready line.
-struct DemoCommand: ParsableCommand {
+/// With a data directory (`--data-dir` or `PASSERELLE_DATA_DIR`) it also starts `insi-sim`, writes
+/// `D/passerelle.yaml`, and runs until SIGINT/SIGTERM.
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Start the demo (self-check until the broker lands): version, example payload, ready line."
@@ -12,17 +15,46 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    func run() async throws {
         do {
             let payload = try DemoIdentity.examplePayload()
             print("Passerelle \(PasserelleVersion.current) — démonstration")
             print("Identité d'exemple (qualifiée) : DUPONT-TESTEUR MARIE-CLAIRE ANNE, F, 14/03/1985, 75056")
             print("Charge utile DataMatrix INS (\(payload.bytes.count) octets) :")
             print(payload.visibleText)
-            Output.printJSONLine(["ready": true, "version": PasserelleVersion.current, "selfCheck": "ok"])
         } catch {
             throw report(error, json: global.json, exit: ExitCode.failure)
         }
+        var ready: [String: Any] = ["ready": true, "version": PasserelleVersion.current, "selfCheck": "ok"]
+        guard let dataDirectory = global.dataDir ?? ProcessInfo.processInfo.environment["PASSERELLE_DATA_DIR"] else {
+            Output.printJSONLine(ready)
+            return
+        }
+        let simulator: DemoINSiSimulator
+        let configurationPath = URL(fileURLWithPath: dataDirectory).appendingPathComponent("passerelle.yaml").path
+        do {
+            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+            let certs = try DemoINSiSimulator.locateCerts()
+            simulator = try DemoINSiSimulator(certs: certs)
+            let yaml = simulator.section(certs: certs, dataDirectory: dataDirectory).yaml
+            FileManager.default.createFile(
+                atPath: configurationPath, contents: Data(yaml.utf8), attributes: [.posixPermissions: 0o600])
+        } catch {
+            Output.printError(
+                "Erreur : la démonstration n'a pas pu démarrer le simulateur INSi.\nDétail technique : \(error)")
+            throw ExitStatus.dependencyUnavailable
+        }
+        let waiter = TerminationWaiter(child: simulator.process)
+        ready["insi"] = simulator.mtls
+        ready["insiCPx"] = simulator.cpx
+        ready["insiAdmin"] = simulator.admin
+        ready["config"] = configurationPath
+        Output.printJSONLine(ready)
+        fflush(nil)
+        let reason = await waiter.wait()
+        simulator.stop()
+        Output.printError("Démonstration arrêtée (\(reason)).")
+        if reason == "insi-sim exited" { throw ExitStatus.dependencyUnavailable }
     }
 }
 

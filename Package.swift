@@ -86,12 +86,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Test-only oracle: libxml2's exclusive c14n (Debian libxml2-dev), for the CPx assertion tests.
-        .target(
-            name: "CLibXML2C14N",
-            path: "Tests/CLibXML2C14N",
-            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
-            linkerSettings: [.linkedLibrary("xml2")]
-        ),
+        .systemLibrary(
+            name: "CLibXML2", path: "Tests/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CLibXML2C14N", dependencies: ["CLibXML2"], path: "Tests/CLibXML2C14N"),
         .testTarget(
             name: "INSiTests",
             dependencies: [

@@ -127,6 +127,21 @@ struct EndToEndOrganisationTests {
         #expect(received.first?.prenom == "COEUR")
     }
 
+    @Test func carteVitaleSearchFindsTheBeneficiary() async throws {
+        let simulator = try SimulatorProcess()
+        defer { simulator.stop() }
+        let (client, transport) = try ClientFactory.organisation(endpoint: simulator.mtls, sink: InMemoryTraceSink())
+        let query = VitaleQuery(
+            nirOuvrantDroit: "297022A020778", nirIndividu: nil, nomNaissance: nil, prenom: nil,
+            naissance: try BirthDate(iso: "1997-02-26"), rangGemellaire: nil)
+        let answer = try await using(client, transport) { try await $0.call(query) }
+        #expect(answer.code == .found)
+        #expect(answer.individu?.active.identifier?.matricule.value == "297022A020778" + "78")
+        let received = try await simulator.requests()
+        #expect(received.first?.action == INSiOperation.rechercherAvecCarteVitale.action)
+        #expect(received.first?.xml.contains("<vit:RECVITALE") == true)
+    }
+
     @Test func verificationOKAndKOWithDifferingFields() async throws {
         let simulator = try SimulatorProcess()
         defer { simulator.stop() }

@@ -5,6 +5,8 @@ import IdentityStore
 // Test helper: writes identities and status changes in a loop and prints each acknowledged id on stdout,
 // flushed, only after the store returned. The crash test kills it with SIGKILL and checks every printed id
 // is present after reopening. Usage: store-crash-writer (--sqlite PATH | --postgres URL) [--count N]
+// With `--import FILE [--batch N]` it runs the CSV import instead and prints `imported <n> through-line <line>`
+// after each committed batch (the import's acknowledgement).
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -31,6 +33,14 @@ func acknowledge(_ line: String) {
 
 do {
     let store = try await IdentityDatabase.open(location)
+    if let file = option("--import") {
+        let batch = option("--batch").flatMap(Int.init) ?? 2_000
+        _ = try await CSVImporter.run(path: file, into: store, actor: "crash-import", batchSize: batch) { progress in
+            acknowledge("imported \(progress.imported) through-line \(progress.settledThroughLine)")
+        }
+        await store.close()
+        exit(0)
+    }
     let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     var index = 0
     while index < count {

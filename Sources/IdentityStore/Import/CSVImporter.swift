@@ -2,6 +2,11 @@ import Foundation
 
 /// Imports identities from a CSV file (header line; `,` or `;`). Good lines are committed in batches; a bad
 /// line is reported with its number, field and reason and never stops the others.
+///
+/// The file is streamed: memory holds one batch, not the file. Each batch is one transaction (one audit event
+/// per identity); `progress` is called after each commit and is the acknowledgement — every line up to
+/// `ImportProgress.settledThroughLine` is stored or reported, and survives a crash. An import stopped midway
+/// is resumed with the lines after that one.
 public enum CSVImporter {
     public static func run(
         path: String, into repository: any IdentityRepository, actor: String, batchSize: Int = 2_000,
@@ -21,17 +26,21 @@ public enum CSVImporter {
         var batch: [NewIdentity] = []
         var imported = 0
         var lines = 0
+        var lastLine = 0
+        var batches = 0
         func flush() async throws(StoreError) {
             guard !batch.isEmpty else { return }
             imported += try await repository.importIdentities(batch, actor: actor).count
+            batches += 1
             batch.removeAll(keepingCapacity: true)
             progress(
                 ImportProgress(
                     linesRead: lines, imported: imported, rejected: errors.count, bytesRead: reader.bytesRead,
-                    totalBytes: totalBytes))
+                    totalBytes: totalBytes, settledThroughLine: lastLine, committedBatches: batches))
         }
         while let record = reader.next() {
             lines += 1
+            lastLine = record.line
             switch parser.parse(record) {
             case .success(let identity): batch.append(identity)
             case .failure(let error): errors.append(error)
@@ -42,7 +51,7 @@ public enum CSVImporter {
         progress(
             ImportProgress(
                 linesRead: lines, imported: imported, rejected: errors.count, bytesRead: reader.bytesRead,
-                totalBytes: totalBytes))
-        return ImportReport(imported: imported, errors: errors)
+                totalBytes: totalBytes, settledThroughLine: lastLine, committedBatches: batches))
+        return ImportReport(imported: imported, errors: errors, committedBatches: batches)
     }
 }

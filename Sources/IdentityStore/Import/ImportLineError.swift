@@ -33,10 +33,17 @@ public struct ImportProgress: Sendable {
     public let rejected: Int
     public let bytesRead: Int
     public let totalBytes: Int
+    /// Every line up to this one (file line number) is committed or reported in the errors: the acknowledgement
+    /// of a batch. A crash after this report loses none of them.
+    public let settledThroughLine: Int
+    /// Transactions committed so far (one per batch).
+    public let committedBatches: Int
 }
 
 /// The outcome of an import: how many identities were created and every refused line.
 public struct ImportReport: Sendable {
     public let imported: Int
     public let errors: [ImportLineError]
+    /// How many transactions the import committed (one per batch, each acknowledged through the progress).
+    public let committedBatches: Int
 }

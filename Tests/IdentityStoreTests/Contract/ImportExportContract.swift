@@ -73,4 +73,10 @@ final class ProgressLog: @unchecked Sendable {
         defer { lock.unlock() }
         return reports.last
     }
+
+    var all: [ImportProgress] {
+        lock.lock()
+        defer { lock.unlock() }
+        return reports
+    }
 }

@@ -40,6 +40,12 @@ struct SQLiteRepositoryTests {
     @Test func exportsJSONLinesAndFHIRBundle() async throws {
         try await ImportExportContract.exportsJSONLinesAndFHIRBundle(.sqlite)
     }
+    @Test func bulkImportIsAuditedAndVerifiable() async throws {
+        try await BulkImportContract.bulkImportIsAuditedAndVerifiable(.sqlite)
+    }
+    @Test func killedImportKeepsAcknowledgedBatches() async throws {
+        try await BulkImportContract.killedImportKeepsAcknowledgedBatches(.sqlite)
+    }
 }
 
 @Suite("Identity repository on PostgreSQL", .enabled(if: TestBackend.postgresAvailable))
@@ -83,5 +89,11 @@ struct PostgresRepositoryTests {
     }
     @Test func exportsJSONLinesAndFHIRBundle() async throws {
         try await ImportExportContract.exportsJSONLinesAndFHIRBundle(.postgres)
+    }
+    @Test func bulkImportIsAuditedAndVerifiable() async throws {
+        try await BulkImportContract.bulkImportIsAuditedAndVerifiable(.postgres)
+    }
+    @Test func killedImportKeepsAcknowledgedBatches() async throws {
+        try await BulkImportContract.killedImportKeepsAcknowledgedBatches(.postgres)
     }
 }

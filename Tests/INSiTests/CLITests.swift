@@ -19,7 +19,10 @@ struct CLITests {
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.executableURL = try #require(passerelle, "passerelle binary not built")
+        guard let binary = passerelle else {
+            throw SimulatorProcess.StartFailure(description: "passerelle binary not built next to the tests")
+        }
+        process.executableURL = binary
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()

@@ -37,8 +37,13 @@ struct DemoCommand: AsyncParsableCommand {
             let certs = try DemoINSiSimulator.locateCerts()
             simulator = try DemoINSiSimulator(certs: certs)
             let yaml = simulator.section(certs: certs, dataDirectory: dataDirectory).yaml
-            FileManager.default.createFile(
-                atPath: configurationPath, contents: Data(yaml.utf8), attributes: [.posixPermissions: 0o600])
+            guard
+                FileManager.default.createFile(
+                    atPath: configurationPath, contents: Data(yaml.utf8), attributes: [.posixPermissions: 0o600])
+            else {
+                simulator.stop()
+                throw DemoINSiSimulator.Failure(description: "cannot write \(configurationPath)")
+            }
         } catch {
             Output.printError(
                 "Erreur : la démonstration n'a pas pu démarrer le simulateur INSi.\nDétail technique : \(error)")

@@ -18,6 +18,9 @@ let package = Package(
         .executable(name: "insi-sim", targets: ["insi-sim"]),
         .library(name: "SmartCard", targets: ["SmartCard"]),
         .library(name: "CPS", targets: ["CPS"]),
+        .library(name: "CPSTLS", targets: ["CPSTLS"]),
+        .library(name: "CPSINSi", targets: ["CPSINSi"]),
+        .library(name: "VirtualCPSCard", targets: ["VirtualCPSCard"]),
         .executable(name: "virtual-cps", targets: ["virtual-cps"]),
     ],
     dependencies: [
@@ -105,6 +108,10 @@ let package = Package(
             dependencies: [
                 "INS", "DataMatrix", "INSTagging", "IdentityStore", "INSi", "PasserelleConfiguration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SmartCard", "CPS", "CPSTLS", "VirtualCPSCard",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: strictSettings
         ),
@@ -139,10 +146,30 @@ let package = Package(
         .target(
             name: "CPS",
             dependencies: [
-                "SmartCard",
+                "SmartCard", "INS",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        // TLS 1.2 client authentication with the card key (NIOSSLCustomPrivateKey); keeps CPS free of NIO.
+        .target(
+            name: "CPSTLS",
+            dependencies: [
+                "CPS", "INS",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        // The card as INSi's CPx assertion signer.
+        .target(
+            name: "CPSINSi",
+            dependencies: ["CPS", "INSi", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
@@ -170,10 +197,32 @@ let package = Package(
         .testTarget(
             name: "CPSTests",
             dependencies: [
-                "CPS", "SmartCard", "VirtualCPSCard",
+                "CPS", "SmartCard", "VirtualCPSCard", "INS",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Handshakes against a local swift-nio-ssl server; the pcscd suite is enabled by Tools/test.d/40-card.sh.
+        .testTarget(
+            name: "CPSTLSTests",
+            dependencies: [
+                "CPSTLS", "CPS", "SmartCard", "VirtualCPSCard",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CPSINSiTests",
+            dependencies: [
+                "CPSINSi", "CPS", "INSi", "VirtualCPSCard",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: strictSettings
         ),

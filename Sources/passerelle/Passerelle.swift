@@ -11,8 +11,8 @@ struct Passerelle: AsyncParsableCommand {
             """,
         version: PasserelleVersion.current,
         subcommands: [
-            INSCommand.self, DataMatrixCommand.self, IdentitiesCommand.self, PSCCommand.self, DemoCommand.self,
-            VersionCommand.self,
+            INSCommand.self, DataMatrixCommand.self, IdentitiesCommand.self, PSCCommand.self, CardCommand.self,
+            DemoCommand.self, VersionCommand.self,
         ]
     )
 

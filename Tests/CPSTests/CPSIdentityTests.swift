@@ -18,7 +18,7 @@ struct CPSIdentityTests {
         #expect(identity.certificateDER == (try TestCards.content().certificateDER))
     }
 
-    @Test("a known card is served from the cache in five APDUs; a changed EF_ACTUA forces a full read")
+    @Test("a known card is served from the cache in four APDUs; a changed EF_ACTUA forces a full read")
     func cache() async throws {
         let cache = CardDataCache()
         let content = try TestCards.content("medecin-2")
@@ -27,8 +27,8 @@ struct CPSIdentityTests {
         let warm = CountingChannel(try InProcessCardChannel(content: content))
         let identity = try await CPSCard(channel: warm, cache: cache).readIdentity()
         #expect(identity.holder.nationalID == "899700000021")
-        #expect(warm.count == 5)
-        #expect(cold.count > warm.count)
+        #expect(warm.count == 4)
+        #expect(cold.count == 17, "EF_ACTUA, EF.SN.ICC, AID, ODF, CDF, certificate with exact lengths")
         var updated = content
         updated.actua = [0x02, 0x20, 0x25]
         let changed = CountingChannel(try InProcessCardChannel(content: updated))
@@ -48,6 +48,25 @@ struct CPSIdentityTests {
         await #expect(throws: CPSError.self) {
             _ = try await CardTrust(pemBundles: [untrusted]).verify(identity.certificate)
         }
+    }
+
+    @Test("PIN and key attributes are read once, when the PIN is first used, and cached with the identity")
+    func securityAttributesOnDemand() async throws {
+        let cache = CardDataCache()
+        let content = try TestCards.content("pharmacien-1")
+        let first = CountingChannel(try InProcessCardChannel(content: content))
+        let card = try CPSCard(channel: first, cache: cache)
+        _ = try await card.readIdentity()
+        let afterIdentity = first.count
+        #expect(try await card.pinStatus().triesLeft == 3)
+        #expect(first.count - afterIdentity == 10, "AID, PrKDF, AODF (3 each), then SELECT MF, GET DATA, GET RESPONSE")
+        let again = CountingChannel(try InProcessCardChannel(content: content))
+        let known = try CPSCard(channel: again, cache: cache)
+        _ = try await known.readIdentity()
+        #expect(try await known.pinStatus().triesLeft == 3)
+        #expect(again.count == 4 + 3, "attributes come from the cache")
+        try await known.verifyPIN(try CardPIN(digits: "1234"))
+        #expect(try await known.sign(sha256Digest: [UInt8](repeating: 7, count: 32)).count == 256)
     }
 
     @Test("a garbled reply or a card pulled mid-read gives a typed error, and the next card works")

@@ -45,7 +45,7 @@ struct CardThroughPCSCDTests {
         let warm = CountingChannel(connection)
         _ = try await CPSCard(channel: warm, cache: cache).readIdentity()
         print("APDUs from insertion to identity (known card): \(warm.count)")
-        #expect(warm.count == 5)
+        #expect(warm.count == 4)
     }
 
     @Test("PIN: right, wrong (tries decrement), last-try refusal, blocked")

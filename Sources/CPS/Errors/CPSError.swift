@@ -1,8 +1,10 @@
+import INS
 import SmartCard
 
 /// What can go wrong with a CPS, with a French message for the professional and an English detail for logs.
-/// Never carries a PIN or any APDU data.
-public enum CPSError: Error, Sendable, Hashable {
+/// Never carries a PIN or any APDU data. PC/SC failures keep their own type inside `card(_:)`, so `SmartCard` stays
+/// independent of `INS`.
+public enum CPSError: PasserelleError, Hashable {
     /// The card is not a CPS at all.
     case unsupportedCard(atr: [UInt8])
     /// A CPS this version cannot use yet (CPS4, CPS2ter) or cannot use for login (contactless).
@@ -90,8 +92,4 @@ public enum CPSError: Error, Sendable, Hashable {
             return "Card certificate rejected: \(detail)"
         }
     }
-}
-
-extension CPSError: CustomStringConvertible {
-    public var description: String { technicalDetail }
 }

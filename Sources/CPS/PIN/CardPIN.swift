@@ -22,6 +22,23 @@ public struct CardPIN: ~Copyable, @unchecked Sendable {
         }
     }
 
+    /// Takes the digits as typed bytes (ASCII, a trailing newline already removed) and zeroes `typed` whatever the
+    /// outcome, so a command line can read the PIN into a buffer it owns and never turn it into a `String`.
+    public init(typed: inout [UInt8]) throws(CPSError) {
+        defer {
+            for index in typed.indices {
+                typed[index] = 0
+            }
+        }
+        guard typed.count == CPSConstants.pinDigits, typed.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            throw .invalidPINFormat
+        }
+        storage = .allocate(capacity: CPSConstants.pinDigits)
+        for index in typed.indices {
+            storage[index] = typed[index]
+        }
+    }
+
     /// The VERIFY data block: digits padded to `length` with `padding`. The caller zeroes it once sent.
     func block(length: Int, padding: UInt8) -> [UInt8] {
         var block = [UInt8](repeating: padding, count: max(length, storage.count))

@@ -35,16 +35,19 @@ public actor CPSCard {
     // MARK: - Identity
 
     /// Serial, holder and authentication certificate; from the cache when the card (serial + EF_ACTUA) is known.
+    ///
+    /// EF_ACTUA and EF.SN.ICC both sit in the MF: selecting EF_ACTUA by path makes the MF current, so the serial is
+    /// then read by its SFI without another SELECT (4 APDUs for a known card). PIN and key attributes (PrKDF, AODF)
+    /// are not needed to know who holds the card: they are read when the PIN is first used.
     public func readIdentity() async throws(CPSError) -> CardIdentity {
         try await transaction { () async throws(CPSError) -> CardIdentity in
-            try await self.check(CPS3Commands.selectApplication(), "SELECT AID")
+            try await self.check(
+                CPS3Commands.selectPath(CPSConstants.masterFile + CPSConstants.efActua), "SELECT EF_ACTUA")
+            let actua = try await self.readCurrentFile()
             let serial = try Self.parseSerial(
                 try await self.check(
                     CPS3Commands.readBinary(shortFileID: CPSConstants.efSerialSFI, length: 12),
                     "READ EF.SN.ICC"))
-            try await self.check(
-                CPS3Commands.selectPath(CPSConstants.masterFile + CPSConstants.efActua), "SELECT EF_ACTUA")
-            let actua = try await self.readCurrentFile()
             if let cached = self.cache.lookup(serial: serial, actua: actua) {
                 self.identity = cached
                 return cached
@@ -57,32 +60,20 @@ public actor CPSCard {
     }
 
     private func readPKCS15(serial: String, actua: [UInt8]) async throws(CPSError) -> CardIdentity {
-        try await check(CPS3Commands.selectPath(CPSConstants.masterFile + CPSConstants.efDIR), "SELECT EF.DIR")
-        let directory = try BERTLV.parse(try await readCurrentFile())
-        let applicationID = BERTLV.find([0x4F], in: directory)?.value ?? CPSConstants.cps3ApplicationID
-        try await check(CPS3Commands.selectApplication(applicationID), "SELECT AID")
+        try await selectApplication()
         let odf = try PKCS15ObjectDirectory(try await readFile(CPSConstants.odf))
         guard let cdfPath = odf.certificates else {
             throw .malformedCardData("ODF lists no certificate directory")
         }
         let certificates = try PKCS15Certificate.parseAll(try await readFile(cdfPath))
-        var keys: [PKCS15PrivateKey] = []
-        if let path = odf.privateKeys {
-            keys = try PKCS15PrivateKey.parseAll(try await readFile(path))
-        }
-        var pins: [PKCS15PIN] = []
-        if let path = odf.authenticationObjects {
-            pins = try PKCS15PIN.parseAll(try await readFile(path))
-        }
-        let authenticationKey =
-            keys.first { $0.reference == CPSConstants.defaultAuthenticationKeyReference } ?? keys.first
         guard
             let entry = certificates.first(where: { $0.label == CPSConstants.authenticationCertificateLabel })
-                ?? certificates.first(where: { $0.id == authenticationKey?.id }) ?? certificates.first
+                ?? certificates.first(where: { $0.id == [CPSConstants.defaultAuthenticationKeyReference] })
+                ?? certificates.first
         else {
             throw .malformedCardData("no authentication certificate in the CDF")
         }
-        let der = try await readFile(entry.path)
+        let der = try await readDERFile(entry.path)
         let certificate: Certificate
         do {
             certificate = try Certificate(derEncoded: der)
@@ -91,9 +82,50 @@ public actor CPSCard {
         }
         return CardIdentity(
             serial: serial, holder: try CardHolder(certificate: certificate), certificate: certificate,
-            certificateDER: der, actua: actua,
-            keyReference: authenticationKey?.reference ?? CPSConstants.defaultAuthenticationKeyReference,
-            pin: pins.first)
+            certificateDER: der, actua: actua, objectDirectory: odf, certificateID: entry.id, security: nil)
+    }
+
+    /// Selects the CPS3 application by its documented AID; EF.DIR is read only when the card does not know that AID.
+    private func selectApplication() async throws(CPSError) {
+        let response = try await send(CPS3Commands.selectApplication())
+        if response.status.isSuccess {
+            return
+        }
+        try await check(CPS3Commands.selectPath(CPSConstants.masterFile + CPSConstants.efDIR), "SELECT EF.DIR")
+        let directory = try BERTLV.parse(try await readCurrentFile())
+        guard let applicationID = BERTLV.find([0x4F], in: directory)?.value else {
+            throw .unexpectedStatus(command: "SELECT AID", status: response.status)
+        }
+        try await check(CPS3Commands.selectApplication(applicationID), "SELECT AID")
+    }
+
+    /// PIN format and key reference (AODF, PrKDF): read once per card when the PIN is first used, then cached with
+    /// the identity. Without an identity read, the documented defaults apply.
+    private func securityAttributes() async throws(CPSError) -> CardSecurityAttributes? {
+        guard let identity else {
+            return nil
+        }
+        if let known = identity.security {
+            return known
+        }
+        try await selectApplication()
+        var keys: [PKCS15PrivateKey] = []
+        if let path = identity.objectDirectory.privateKeys {
+            keys = try PKCS15PrivateKey.parseAll(try await readFile(path))
+        }
+        var pins: [PKCS15PIN] = []
+        if let path = identity.objectDirectory.authenticationObjects {
+            pins = try PKCS15PIN.parseAll(try await readFile(path))
+        }
+        let key =
+            keys.first { $0.id == identity.certificateID }
+            ?? keys.first { $0.reference == CPSConstants.defaultAuthenticationKeyReference } ?? keys.first
+        let attributes = CardSecurityAttributes(
+            keyReference: key?.reference ?? CPSConstants.defaultAuthenticationKeyReference, pin: pins.first)
+        let completed = identity.with(security: attributes)
+        self.identity = completed
+        cache.store(completed)
+        return attributes
     }
 
     /// EF.SN.ICC: `5A 0A` + PAN; the serial is what follows the ANS issuer number.
@@ -114,7 +146,8 @@ public actor CPSCard {
     /// Tries left, without spending one.
     public func pinStatus() async throws(CPSError) -> PINStatus {
         try await transaction { () async throws(CPSError) -> PINStatus in
-            try await self.readPINStatus()
+            _ = try await self.securityAttributes()
+            return try await self.readPINStatus()
         }
     }
 
@@ -132,10 +165,11 @@ public actor CPSCard {
     /// `confirmLastTry` → `lastTryConfirmationRequired` (nothing sent). Never retries.
     public func verifyPIN(_ pin: consuming CardPIN, confirmLastTry: Bool = false) async throws(CPSError) {
         pinVerified = false
-        let reference = pinReference
-        let length = identity?.pin?.storedLength ?? CPSConstants.defaultPINStoredLength
-        let padding = identity?.pin?.padding ?? CPSConstants.defaultPINPadding
         let status = try await transaction { () async throws(CPSError) -> StatusWord in
+            let attributes = try await self.securityAttributes()
+            let reference = attributes?.pin?.reference ?? CPSConstants.defaultPINReference
+            let length = attributes?.pin?.storedLength ?? CPSConstants.defaultPINStoredLength
+            let padding = attributes?.pin?.padding ?? CPSConstants.defaultPINPadding
             let counters = try await self.readPINStatus()
             if counters.isBlocked {
                 throw .pinBlocked
@@ -163,7 +197,7 @@ public actor CPSCard {
         }
     }
 
-    private var pinReference: UInt8 { identity?.pin?.reference ?? CPSConstants.defaultPINReference }
+    private var pinReference: UInt8 { identity?.security?.pin?.reference ?? CPSConstants.defaultPINReference }
 
     // MARK: - Signature
 
@@ -172,7 +206,7 @@ public actor CPSCard {
         guard pinVerified else {
             throw .pinVerificationRequired
         }
-        let key = identity?.keyReference ?? CPSConstants.defaultAuthenticationKeyReference
+        let key = identity?.security?.keyReference ?? CPSConstants.defaultAuthenticationKeyReference
         return try await transaction { () async throws(CPSError) -> [UInt8] in
             try await self.check(CPS3Commands.selectApplication(), "SELECT AID")
             try await self.check(CPS3Commands.setAuthenticationKey(key), "MSE SET")
@@ -255,10 +289,14 @@ public actor CPSCard {
     }
 
     private func readFile(_ path: [UInt8]) async throws(CPSError) -> [UInt8] {
+        try await select(path)
+        return try await readCurrentFile()
+    }
+
+    private func select(_ path: [UInt8]) async throws(CPSError) {
         let command =
             path.starts(with: CPSConstants.masterFile) ? CPS3Commands.selectPath(path) : CPS3Commands.selectFileID(path)
         try await check(command, "SELECT \(path.hexString)")
-        return try await readCurrentFile()
     }
 
     /// Reads the selected transparent EF in 256-byte chunks (the transport follows `6Cxx` for the last one).
@@ -276,6 +314,26 @@ public actor CPSCard {
             if response.data.count < 256 {
                 break
             }
+        }
+        return content
+    }
+
+    /// Reads a file holding one DER object (a certificate): its header gives the length, so every later READ BINARY
+    /// asks for exactly what is left and no `6Cxx` round trip is spent on the last chunk.
+    private func readDERFile(_ path: [UInt8]) async throws(CPSError) -> [UInt8] {
+        try await select(path)
+        var content = try await check(CPS3Commands.readBinary(offset: 0, length: 256), "READ BINARY")
+        guard content.count == 256, let total = DERLength.total(of: content), total <= CPSConstants.maximumFileSize
+        else {
+            return content
+        }
+        while content.count < total {
+            let chunk = try await check(
+                CPS3Commands.readBinary(offset: content.count, length: min(256, total - content.count)), "READ BINARY")
+            guard !chunk.isEmpty else {
+                break
+            }
+            content += chunk
         }
         return content
     }

@@ -36,6 +36,12 @@ public struct CardEngine: Sendable {
 
     public var isPINVerified: Bool { state.volatile.pinVerified }
 
+    /// Puts back a saved try counter, as the card's EEPROM would keep it: the in-process transport saves it between
+    /// runs of the command line so a wrong PIN costs a try there too. Clamped to 0…maximum.
+    public mutating func restore(pinTriesLeft: Int) {
+        state.persistent.pinTriesLeft = min(max(pinTriesLeft, 0), CPS3Constants.maximumPINTries)
+    }
+
     /// Warm or cold reset: the security state goes, the try counter stays.
     public mutating func reset() {
         resetVolatileState()

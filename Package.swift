@@ -1,9 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
-]
+let strictSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
 let package = Package(
     name: "Passerelle",
@@ -22,6 +20,8 @@ let package = Package(
         .library(name: "CPSINSi", targets: ["CPSINSi"]),
         .library(name: "VirtualCPSCard", targets: ["VirtualCPSCard"]),
         .executable(name: "virtual-cps", targets: ["virtual-cps"]),
+        .library(name: "ProSanteConnect", targets: ["ProSanteConnect"]),
+        .executable(name: "psc-sim", targets: ["psc-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -34,10 +34,65 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // YAML provider: package trait "YAML" (Yams).
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: [.defaults, "YAML"]),
     ],
     targets: [
+        // Pro Santé Connect relying party: discovery, code + PKCE, CIBA, ID token/userinfo, refresh, logout, RFC 8693.
+        .target(
+            name: "ProSanteConnect",
+            dependencies: [
+                "INS",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        // psc-sim: a local Pro Santé Connect (TEST keys). Independent peer: never imports ProSanteConnect.
+        .executableTarget(
+            name: "psc-sim",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tools/PSCSimulator",
+            exclude: ["README.md"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProSanteConnectTests",
+            dependencies: [
+                "ProSanteConnect",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
         // Pure INS domain: matricule, OIDs, traits, RNIV status machine, DataMatrix payload, interop views. No I/O.
         .target(name: "INS", swiftSettings: strictSettings),
         // Pure ECC 200 encoder and renderers. No I/O, no INS knowledge.
@@ -107,6 +162,7 @@ let package = Package(
             name: "passerelle",
             dependencies: [
                 "INS", "DataMatrix", "INSTagging", "IdentityStore", "INSi", "PasserelleConfiguration",
+                "ProSanteConnect", "Broker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "SmartCard", "CPS", "CPSTLS", "VirtualCPSCard",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -262,6 +318,34 @@ let package = Package(
             name: "IdentityStoreTests",
             dependencies: ["IdentityStore", "INS"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        // Local SSO broker: OpenID Provider on loopback, SSO session from PSC, login pages, admission, app registry.
+        .target(
+            name: "Broker",
+            dependencies: [
+                "INS", "SmartCard", "CPS", "ProSanteConnect",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        // Real HTTP against a broker with psc-sim (built alongside) and the in-process virtual card.
+        .testTarget(
+            name: "BrokerTests",
+            dependencies: [
+                "Broker", "CPS", "SmartCard", "VirtualCPSCard", "ProSanteConnect",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

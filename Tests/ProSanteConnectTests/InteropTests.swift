@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import ProSanteConnect
+
+/// The same client against an independent OpenID Provider (idpyoidc), started by
+/// `Tools/test.d/60-psc-interop.sh`, which sets `PSC_INTEROP_ISSUER` and `PSC_INTEROP_SECRET`.
+@Suite(
+    "PSCInterop: idpyoidc as the provider",
+    .enabled(if: ProcessInfo.processInfo.environment["PSC_INTEROP_ISSUER"] != nil))
+struct PSCInteropTests {
+    static func client(scopes: [String] = ["openid", "scope_all"]) throws -> PSCClient {
+        let environment = ProcessInfo.processInfo.environment
+        let issuer = environment["PSC_INTEROP_ISSUER"] ?? ""
+        return try PSCClient(
+            configuration: PSCConfiguration(
+                issuer: issuer, discoveryURL: issuer + "/.well-known/openid-configuration", clientID: "passerelle",
+                clientAuthentication: .clientSecretBasic(secret: environment["PSC_INTEROP_SECRET"] ?? ""),
+                scopes: scopes, acceptedACR: ["eidas1"], requestTimeout: 5))
+    }
+
+    /// idpyoidc authenticates without a page: the authorization URL redirects straight to the loopback.
+    static func login(_ client: PSCClient) async throws -> PSCSession {
+        let receiver = try await LoopbackRedirectReceiver.start()
+        defer { Task { await receiver.close() } }
+        let request = try await client.beginLogin(redirectURI: receiver.redirectURI)
+        _ = try await Browser.get(request.url)
+        return try await client.completeLogin(try await receiver.waitForCallback(timeout: 10))
+    }
+
+    @Test("code + PKCE S256 login, ID token verified with idpyoidc's JWKS, userinfo with SubjectRefPro")
+    func codeFlow() async throws {
+        let client = try Self.client()
+        defer { Task { await client.shutdown() } }
+        let session = try await Self.login(client)
+        #expect(session.identity.subjectNameID == "899700000013")
+        #expect(session.identity.subjectRefPro?.exercices.first?.activities.first?.otherFields["codePostal"] == "69003")
+    }
+
+    @Test("a forged state is refused before any request to idpyoidc")
+    func forgedState() async throws {
+        let client = try Self.client()
+        defer { Task { await client.shutdown() } }
+        _ = try await client.beginLogin()
+        await #expect(throws: PSCError.stateMismatch) {
+            try await client.completeLogin(CallbackParameters(code: "x", state: "forged"))
+        }
+    }
+}

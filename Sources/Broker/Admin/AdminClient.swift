@@ -43,8 +43,10 @@ public struct AdminClient: Sendable {
             let code = problem?["code"] as? String ?? ""
             let detail = problem?["technicalDetail"] as? String ?? "HTTP \(status)"
             switch code {
-            case "broker.apps.unknown": throw .unknownApp(detail)
-            case "broker.apps.invalid": throw .invalidRegistration(detail)
+            case "broker.apps.unknown":
+                throw .unknownApp(detail.replacingOccurrences(of: "no app registered as ", with: ""))
+            case "broker.apps.invalid":
+                throw .invalidRegistration(detail.replacingOccurrences(of: "invalid registration: ", with: ""))
             default: throw .badRequest(detail)
             }
         }

@@ -72,8 +72,13 @@ struct CIBATests {
         let client = try PSCClient(configuration: sim.configuration())
         defer { Task { await client.shutdown() } }
         let request = try await client.startCIBA(loginHint: "899700000013", channel: .mobile)
+        // Approve only once the provider has answered slow_down, whatever the machine's load.
         let approver = Task {
-            try await Task.sleep(nanoseconds: 2_500_000_000)
+            for _ in 0..<300 {
+                let stats = try await sim.stateJSON()["stats"] as? [String: Int]
+                if (stats?["slow_down"] ?? 0) >= 1 { break }
+                try await Task.sleep(nanoseconds: 100_000_000)
+            }
             try await sim.post("/ciba/latest/approve")
         }
         let session = try await client.waitForCIBA(request)

@@ -51,7 +51,10 @@ public final class LoopbackRedirectReceiver: Sendable {
             query = try await withThrowingTaskGroup(of: String?.self) { group in
                 group.addTask { await self.box.wait() }
                 group.addTask {
-                    try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
+                    // Whatever ends the sleep (timeout or cancellation) must also release the waiter above,
+                    // or the group would wait for it forever.
+                    try? await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
+                    self.box.cancel()
                     return nil
                 }
                 let first = try await group.next() ?? nil
@@ -71,13 +74,19 @@ public final class LoopbackRedirectReceiver: Sendable {
     }
 }
 
-/// Hands one query string from the event loop to the async waiter.
+/// Hands one query string from the event loop to the async waiter. Once cancelled it answers nil for good.
 final class CallbackBox: Sendable {
-    private let state = NIOLockedValueBox<(query: String?, waiter: CheckedContinuation<String?, Never>?)>((nil, nil))
+    private struct State {
+        var query: String?
+        var waiter: CheckedContinuation<String?, Never>?
+        var cancelled = false
+    }
+
+    private let state = NIOLockedValueBox(State())
 
     func deliver(_ query: String) {
         let waiter: CheckedContinuation<String?, Never>? = state.withLockedValue { value in
-            guard value.query == nil else { return nil }
+            guard value.query == nil, !value.cancelled else { return nil }
             value.query = query
             let waiter = value.waiter
             value.waiter = nil
@@ -88,6 +97,7 @@ final class CallbackBox: Sendable {
 
     func cancel() {
         let waiter = state.withLockedValue { value in
+            value.cancelled = true
             let waiter = value.waiter
             value.waiter = nil
             return waiter
@@ -99,6 +109,7 @@ final class CallbackBox: Sendable {
         await withCheckedContinuation { continuation in
             let ready: String?? = state.withLockedValue { value in
                 if let query = value.query { return .some(query) }
+                if value.cancelled { return .some(nil) }
                 value.waiter = continuation
                 return .none
             }

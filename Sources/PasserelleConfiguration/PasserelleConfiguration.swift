@@ -11,6 +11,7 @@ public struct PasserelleConfiguration: Sendable {
     public let file: String
     public let insi: INSiSection?
     public let broker: BrokerSection?
+    public let card: CardSection?
 
     /// Reads `explicitPath`, else `PASSERELLE_CONFIG`.
     public static func load(
@@ -37,7 +38,8 @@ public struct PasserelleConfiguration: Sendable {
         let base = absolute.deletingLastPathComponent().path
         let insi = try INSiSection.read(reader.scoped(to: "insi"), baseDirectory: base)
         let broker = try BrokerSection.read(reader.scoped(to: "broker"), baseDirectory: base)
-        return PasserelleConfiguration(file: absolute.path, insi: insi, broker: broker)
+        let card = try CardSection.read(reader.scoped(to: "card"), baseDirectory: base)
+        return PasserelleConfiguration(file: absolute.path, insi: insi, broker: broker, card: card)
     }
 
     /// Resolves a configured path against the configuration file's folder.

@@ -73,7 +73,8 @@ struct CardCommandTests {
     func status() throws {
         let result = try CardCLI.run(["card", "status"] + CardCLI.inProcess())
         #expect(result.status == 0, "\(result.stderr)")
-        for expected in ["CPS3", "9700000013", "899700000013 (RPPS)", "MEDECIN0000001", "JEANNE", "Médecin", "3 sur 3"] {
+        for expected in ["CPS3", "9700000013", "899700000013 (RPPS)", "MEDECIN0000001", "JEANNE", "Médecin", "3 sur 3"]
+        {
             #expect(result.stdout.contains(expected), "missing \(expected) in \(result.stdout)")
         }
         let json = CardCLI.json(try CardCLI.run(["card", "status", "--json"] + CardCLI.inProcess("medecin-2")).stdout)
@@ -190,7 +191,8 @@ struct CardCommandTests {
         try Data("hello".utf8).write(to: file)
         let digest = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
         let result = try CardCLI.run(
-            ["card", "sign", "--digest-sha256", digest, "--format", "base64", "--json"] + CardCLI.inProcess("medecin-2"),
+            ["card", "sign", "--digest-sha256", digest, "--format", "base64", "--json"]
+                + CardCLI.inProcess("medecin-2"),
             stdin: "1234\n")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let json = CardCLI.json(result.stdout)
@@ -202,7 +204,8 @@ struct CardCommandTests {
 
     @Test("sign refuses a bad digest before asking for any PIN")
     func badDigest() throws {
-        let result = try CardCLI.run(["card", "sign", "--digest-sha256", "abcd"] + CardCLI.inProcess(), stdin: "1234\n")
+        let result = try CardCLI.run(
+            ["card", "sign", "--digest-sha256", "abcd"] + CardCLI.inProcess(), stdin: "1234\n")
         #expect(result.status == 2)
         #expect(result.stderr.contains("[card.bad-digest]"))
         #expect(!result.stderr.contains("Essais restants"))
@@ -232,5 +235,62 @@ struct CardCommandTests {
         let result = try CardCLI.run(["card", "status"] + CardCLI.inProcess("nobody"))
         #expect(result.status == 2)
         #expect(result.stderr.contains("[card.unknown-virtual-card]"))
+    }
+}
+
+@Suite("passerelle demo: the virtual card and the card section")
+struct CardDemoTests {
+    @Test("the demo starts the virtual card, writes the card section, and card commands follow its configuration")
+    func demoCard() async throws {
+        let directory = try CardCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let demo = Process()
+        demo.executableURL = CLIRunner.binary
+        demo.arguments = ["demo", "--data-dir", directory.path]
+        demo.environment = ProcessInfo.processInfo.environment.merging([
+            "PASSERELLE_CERTS_DIR": CardCLI.repository.appendingPathComponent("Certs").path
+        ]) { $1 }
+        let out = Pipe()
+        demo.standardOutput = out
+        demo.standardError = FileHandle.nullDevice
+        try demo.run()
+        defer {
+            if demo.isRunning {
+                demo.interrupt()
+                demo.waitUntilExit()
+            }
+        }
+        var ready: [String: Any] = [:]
+        var line = Data()
+        while ready.isEmpty {
+            let byte = out.fileHandleForReading.readData(ofLength: 1)
+            guard let value = byte.first else { break }
+            if value == 0x0A {
+                let object = CardCLI.json(String(decoding: line, as: UTF8.self))
+                if object["ready"] as? Bool == true { ready = object }
+                line = Data()
+            } else {
+                line.append(value)
+            }
+        }
+        let transport = try #require(ready["card"] as? String)
+        #expect(["pcsc", "in-process"].contains(transport))
+        let config = directory.appendingPathComponent("passerelle.yaml")
+        let yaml = try String(contentsOf: config, encoding: .utf8)
+        #expect(yaml.contains("card:\n  transport: \(transport)"))
+        let status = try CardCLI.run(["card", "status", "--config", config.path, "--json"])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect((CardCLI.json(status.stdout)["holder"] as? [String: Any])?["nationalId"] as? String == "899700000013")
+        if transport == "pcsc", let control = ready["cardControl"] as? String {
+            let virtualCPS = CLIRunner.binary.deletingLastPathComponent().appendingPathComponent("virtual-cps")
+            _ = try CLIRunner.run(executable: virtualCPS, ["ctl", "--control", control, "remove"])
+            try await Task.sleep(for: .seconds(1))
+            let pulled = try CardCLI.run(["card", "status", "--config", config.path])
+            #expect(pulled.status == 3, "card pulled through the demo's virtual-cps")
+            _ = try CLIRunner.run(executable: virtualCPS, ["ctl", "--control", control, "insert"])
+        }
+        demo.interrupt()
+        demo.waitUntilExit()
+        #expect(demo.terminationStatus == 0)
     }
 }

@@ -34,8 +34,12 @@ struct CardCommandThroughPCSCDTests {
     }
 
     @Test("readers and status show both readers and the holder of reader 0")
-    func status() throws {
-        let readers = CardCLI.json(try CardCLI.run(["card", "readers", "--json"]).stdout)["readers"] as? [[String: Any]]
+    func status() async throws {
+        // pcscd was restarted by the previous suite of the stage: give it time to list its readers again.
+        try await Self.waitForCard(Self.reader0)
+        try await Self.waitForCard(Self.reader1)
+        let readers =
+            CardCLI.json(try CardCLI.run(["card", "readers", "--json"]).stdout)["readers"] as? [[String: Any]]
         let names = Set((readers ?? []).compactMap { $0["name"] as? String })
         #expect(names.isSuperset(of: [Self.reader0, Self.reader1]))
         let result = try CardCLI.run(["card", "status", "--reader", Self.reader0, "--json"])

@@ -7,14 +7,14 @@ enum CardConnector {
     static func open(
         _ options: CardTransportOptions, global: GlobalOptions
     ) async throws(AnyPasserelleError) -> OpenedCard {
-        if options.usesInProcessCard {
-            return try InProcessCards.open(options, dataDirectory: dataDirectory(global))
-        }
-        return try await openPCSC(reader: options.reader)
+        try await open(try await CardSettings.resolve(options, global: global))
     }
 
-    static func dataDirectory(_ global: GlobalOptions) -> String? {
-        global.dataDir ?? ProcessInfo.processInfo.environment["PASSERELLE_DATA_DIR"]
+    static func open(_ settings: CardSettings) async throws(AnyPasserelleError) -> OpenedCard {
+        if settings.inProcess {
+            return try InProcessCards.open(settings)
+        }
+        return try await openPCSC(reader: settings.reader)
     }
 
     /// The named reader, or the first reader that holds a card.
@@ -55,8 +55,9 @@ enum CardConnector {
     static func survey(_ options: CardTransportOptions, global: GlobalOptions) async throws(AnyPasserelleError)
         -> [(reader: String, atr: [UInt8]?)]
     {
-        if options.usesInProcessCard {
-            let opened = try InProcessCards.open(options, dataDirectory: dataDirectory(global))
+        let settings = try await CardSettings.resolve(options, global: global)
+        if settings.inProcess {
+            let opened = try InProcessCards.open(settings)
             await opened.close()
             return [(opened.reader, opened.channel.atr)]
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 
 /// Where the card is: PC/SC (default) or the virtual CPS3 in this process (tests, demo without pcscd).
+/// `CardSettings` completes these from the configuration's `card` section.
 struct CardTransportOptions: ParsableArguments {
     @Option(name: .long, help: "Reader name (default: the first reader holding a card).")
     var reader: String?
@@ -18,15 +18,4 @@ struct CardTransportOptions: ParsableArguments {
 
     @Option(name: .customLong("card"), help: "Which virtual card for --in-process (default: the first).")
     var card: String?
-
-    static let environment = ProcessInfo.processInfo.environment
-
-    var usesInProcessCard: Bool {
-        inProcess || Self.environment["PASSERELLE_CARD_TRANSPORT"] == "in-process"
-    }
-
-    var virtualCardsFile: URL {
-        let directory = cardDirectory ?? Self.environment["PASSERELLE_VIRTUAL_CARDS"] ?? "Certs/cards"
-        return URL(fileURLWithPath: directory).appendingPathComponent("cards.json")
-    }
 }

@@ -27,14 +27,23 @@ struct CardWatchCommand: AsyncParsableCommand {
     func run() async throws {
         CardWatchCommand.exitOnInterrupt()
         let printer = EventPrinter(json: global.json, readIdentity: identity, limit: count)
-        if transport.usesInProcessCard {
+        let settings: CardSettings
+        do {
+            settings = try await CardSettings.resolve(transport, global: global)
+        } catch {
+            throw CardRunner.fail(error, json: global.json)
+        }
+        if settings.inProcess {
             let opened: OpenedCard
             do {
-                opened = try await CardConnector.open(transport, global: global)
+                opened = try await CardConnector.open(settings)
             } catch {
                 throw CardRunner.fail(error, json: global.json)
             }
-            for event in [ReaderEvent.readerAdded(reader: opened.reader), .cardInserted(reader: opened.reader, atr: opened.channel.atr)] {
+            for event in [
+                ReaderEvent.readerAdded(reader: opened.reader),
+                .cardInserted(reader: opened.reader, atr: opened.channel.atr),
+            ] {
                 if await printer.show(event, channel: opened.channel) {
                     return
                 }

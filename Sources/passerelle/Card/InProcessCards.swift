@@ -7,8 +7,8 @@ enum InProcessCards {
     static let reader = "Passerelle virtual reader (in-process)"
     static let stateFileName = "virtual-cards-state.json"
 
-    static func open(_ options: CardTransportOptions, dataDirectory: String?) throws(AnyPasserelleError) -> OpenedCard {
-        let file = options.virtualCardsFile
+    static func open(_ settings: CardSettings) throws(AnyPasserelleError) -> OpenedCard {
+        let file = settings.virtualCardsFile
         let catalog: CardCatalog
         do {
             catalog = try CardCatalog.load(from: file)
@@ -17,7 +17,7 @@ enum InProcessCards {
                 CardCommandError.virtualCardsUnreadable(path: file.path, detail: "\(error)"))
         }
         let content: VirtualCardContent
-        if let wanted = options.card {
+        if let wanted = settings.virtualCard {
             guard let found = catalog.cards.first(where: { $0.id == wanted }) else {
                 throw AnyPasserelleError(CardCommandError.unknownVirtualCard(wanted))
             }
@@ -34,7 +34,7 @@ enum InProcessCards {
             throw AnyPasserelleError(
                 CardCommandError.virtualCardsUnreadable(path: file.path, detail: "\(error)"))
         }
-        let stateFile = dataDirectory.map { URL(fileURLWithPath: $0).appendingPathComponent(stateFileName) }
+        let stateFile = settings.dataDirectory.map { URL(fileURLWithPath: $0).appendingPathComponent(stateFileName) }
         if let stateFile, let tries = loadTries(stateFile)[content.id] {
             engine.restore(pinTriesLeft: tries)
         }

@@ -31,17 +31,20 @@ struct DemoCommand: AsyncParsableCommand {
             return
         }
         let simulator: DemoINSiSimulator
+        let card: DemoVirtualCard
         let configurationPath = URL(fileURLWithPath: dataDirectory).appendingPathComponent("passerelle.yaml").path
         do {
             try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
             let certs = try DemoINSiSimulator.locateCerts()
             simulator = try DemoINSiSimulator(certs: certs)
-            let yaml = simulator.section(certs: certs, dataDirectory: dataDirectory).yaml
+            card = await DemoVirtualCard.start(certs: certs, dataDirectory: dataDirectory)
+            let yaml = simulator.section(certs: certs, dataDirectory: dataDirectory).yaml + card.section.yaml
             guard
                 FileManager.default.createFile(
                     atPath: configurationPath, contents: Data(yaml.utf8), attributes: [.posixPermissions: 0o600])
             else {
                 simulator.stop()
+                card.stop()
                 throw DemoINSiSimulator.Failure(description: "cannot write \(configurationPath)")
             }
         } catch {
@@ -54,10 +57,13 @@ struct DemoCommand: AsyncParsableCommand {
         ready["insiCPx"] = simulator.cpx
         ready["insiAdmin"] = simulator.admin
         ready["config"] = configurationPath
+        ready["card"] = card.section.transport.rawValue
+        if let control = card.section.virtualControl { ready["cardControl"] = control }
         Output.printJSONLine(ready)
         fflush(nil)
         let reason = await waiter.wait()
         simulator.stop()
+        card.stop()
         Output.printError("Démonstration arrêtée (\(reason)).")
         if reason == "insi-sim exited" { throw ExitStatus.dependencyUnavailable }
     }

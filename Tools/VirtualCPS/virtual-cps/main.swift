@@ -75,6 +75,15 @@ func fail(_ message: String, code: Int32 = 2) -> Never {
     exit(code)
 }
 
+// A parent may start us from a thread that blocks signals (Foundation's Process keeps the caller's mask): unblock
+// them so SIGTERM and SIGINT stop the simulator.
+var unblocked = sigset_t()
+sigemptyset(&unblocked)
+for number in [SIGTERM, SIGINT, SIGHUP] {
+    sigaddset(&unblocked, number)
+}
+pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first == "ctl" ? "ctl" : "serve"
 if arguments.first == "ctl" || arguments.first == "serve" {

@@ -9,14 +9,15 @@ import Testing
     "PSCInterop: idpyoidc as the provider",
     .enabled(if: ProcessInfo.processInfo.environment["PSC_INTEROP_ISSUER"] != nil))
 struct PSCInteropTests {
-    static func client(scopes: [String] = ["openid", "scope_all"]) throws -> PSCClient {
+    static func client(scopes: [String] = ["openid", "scope_all"], prompt: String? = nil) throws -> PSCClient {
         let environment = ProcessInfo.processInfo.environment
         let issuer = environment["PSC_INTEROP_ISSUER"] ?? ""
-        return try PSCClient(
-            configuration: PSCConfiguration(
-                issuer: issuer, discoveryURL: issuer + "/.well-known/openid-configuration", clientID: "passerelle",
-                clientAuthentication: .clientSecretBasic(secret: environment["PSC_INTEROP_SECRET"] ?? ""),
-                scopes: scopes, acceptedACR: ["eidas1"], requestTimeout: 5))
+        var configuration = PSCConfiguration(
+            issuer: issuer, discoveryURL: issuer + "/.well-known/openid-configuration", clientID: "passerelle",
+            clientAuthentication: .clientSecretBasic(secret: environment["PSC_INTEROP_SECRET"] ?? ""),
+            scopes: scopes, acceptedACR: ["eidas1"], requestTimeout: 5)
+        configuration.prompt = prompt
+        return try PSCClient(configuration: configuration)
     }
 
     /// idpyoidc authenticates without a page: the authorization URL redirects straight to the loopback.
@@ -35,6 +36,16 @@ struct PSCInteropTests {
         let session = try await Self.login(client)
         #expect(session.identity.subjectNameID == "899700000013")
         #expect(session.identity.subjectRefPro?.exercices.first?.activities.first?.otherFields["codePostal"] == "69003")
+    }
+
+    @Test("refresh against idpyoidc (offline_access with prompt=consent makes it issue a refresh token)")
+    func refresh() async throws {
+        let client = try Self.client(scopes: ["openid", "scope_all", "offline_access"], prompt: "consent")
+        defer { Task { await client.shutdown() } }
+        let session = try await Self.login(client)
+        let renewed = try await client.refresh(session)
+        #expect(renewed.tokens.accessToken != session.tokens.accessToken)
+        #expect(renewed.identity.subjectNameID == "899700000013")
     }
 
     @Test("a forged state is refused before any request to idpyoidc")

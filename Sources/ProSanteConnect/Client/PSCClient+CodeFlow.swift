@@ -25,6 +25,7 @@ extension PSCClient {
         if !configuration.acrValues.isEmpty {
             pairs.append(("acr_values", configuration.acrValues.joined(separator: " ")))
         }
+        if let prompt = configuration.prompt { pairs.append(("prompt", prompt)) }
         let separator = metadata.authorizationEndpoint.contains("?") ? "&" : "?"
         let request = AuthorizationRequest(
             url: metadata.authorizationEndpoint + separator + FormEncoding.encode(pairs),

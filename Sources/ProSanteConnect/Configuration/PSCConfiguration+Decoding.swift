@@ -26,5 +26,6 @@ extension PSCConfiguration {
             try container.decodeIfPresent(Double.self, forKey: .jwksRefetchInterval) ?? defaults.jwksRefetchInterval
         allowedAlgorithms =
             try container.decodeIfPresent([String].self, forKey: .allowedAlgorithms) ?? defaults.allowedAlgorithms
+        prompt = try container.decodeIfPresent(String.self, forKey: .prompt)
     }
 }

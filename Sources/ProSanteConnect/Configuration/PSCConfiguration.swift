@@ -33,6 +33,8 @@ public struct PSCConfiguration: Sendable, Codable, Equatable {
     public var jwksRefetchInterval: Double
     /// Accepted JWS algorithms (never `none`, never HS*).
     public var allowedAlgorithms: [String]
+    /// OIDC `prompt` sent with the authorization request (e.g. `consent`, required with `offline_access`).
+    public var prompt: String?
 
     public init(
         issuer: String,
@@ -75,7 +77,7 @@ public struct PSCConfiguration: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case issuer, discoveryURL, clientID, clientAuthentication, scopes, acrValues, acceptedACR, enforceACR
         case redirectURI, postLogoutRedirectURI, trustRootsPEM, clockSkew, requestTimeout, cacheLifetime, staleLimit
-        case jwksRefetchInterval, allowedAlgorithms
+        case jwksRefetchInterval, allowedAlgorithms, prompt
     }
 
     public var effectiveDiscoveryURL: String {

@@ -31,19 +31,25 @@ struct DemoCommand: AsyncParsableCommand {
             return
         }
         let simulator: DemoINSiSimulator
+        let psc: DemoPSCSimulator
         let card: DemoVirtualCard
         let configurationPath = URL(fileURLWithPath: dataDirectory).appendingPathComponent("passerelle.yaml").path
         do {
             try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
             let certs = try DemoINSiSimulator.locateCerts()
             simulator = try DemoINSiSimulator(certs: certs)
+            psc = try DemoPSCSimulator(certs: certs)
+            try psc.writeConfiguration(dataDirectory: dataDirectory)
             card = await DemoVirtualCard.start(certs: certs, dataDirectory: dataDirectory)
-            let yaml = simulator.section(certs: certs, dataDirectory: dataDirectory).yaml + card.section.yaml
+            let yaml =
+                simulator.section(certs: certs, dataDirectory: dataDirectory).yaml + card.section.yaml
+                + psc.yamlSection
             guard
                 FileManager.default.createFile(
                     atPath: configurationPath, contents: Data(yaml.utf8), attributes: [.posixPermissions: 0o600])
             else {
                 simulator.stop()
+                psc.stop()
                 card.stop()
                 throw DemoINSiSimulator.Failure(description: "cannot write \(configurationPath)")
             }
@@ -57,12 +63,15 @@ struct DemoCommand: AsyncParsableCommand {
         ready["insiCPx"] = simulator.cpx
         ready["insiAdmin"] = simulator.admin
         ready["config"] = configurationPath
+        ready["psc"] = psc.base
+        ready["pscAdmin"] = psc.admin
         ready["card"] = card.section.transport.rawValue
         if let control = card.section.virtualControl { ready["cardControl"] = control }
         Output.printJSONLine(ready)
         fflush(nil)
         let reason = await waiter.wait()
         simulator.stop()
+        psc.stop()
         card.stop()
         Output.printError("Démonstration arrêtée (\(reason)).")
         if reason == "insi-sim exited" { throw ExitStatus.dependencyUnavailable }

@@ -3,13 +3,15 @@ import Foundation
 import Logging
 import SmartCard
 
-/// Follows the reader: reads the holder of each inserted card, keeps the `CPSCard` for PIN checks, tells the
-/// session manager about removals and pushes state changes to the login pages (SSE).
+/// Follows the readers: reads the holder of each inserted card, keeps the `CPSCard` for PIN checks, tells the
+/// session manager about removals and pushes state changes to the login pages (SSE). With several readers the
+/// login uses the card inserted first that is still present.
 actor CardMonitor {
     private let source: any CardSource
     private let onRemoved: @Sendable (String) -> Void
     private var state: CardState = .absent
-    private var card: (reader: String, cps: CPSCard, summary: CardSummary)?
+    private var cards: [(reader: String, cps: CPSCard, summary: CardSummary)] = []
+    private var card: (reader: String, cps: CPSCard, summary: CardSummary)? { cards.first }
     private var subscribers: [UUID: AsyncStream<CardState>.Continuation] = [:]
     private var task: Task<Void, Never>?
     private let logger = Logger(label: "passerelle.broker.card")
@@ -64,7 +66,8 @@ actor CardMonitor {
     private func handle(_ event: CardSourceEvent) async {
         switch event {
         case .inserted(let reader, let channel):
-            publish(.reading)
+            removeCard(in: reader)
+            if card == nil { publish(.reading) }
             do throws(CPSError) {
                 let cps = try CPSCard(channel: channel)
                 let identity = try await cps.readIdentity()
@@ -72,26 +75,31 @@ actor CardMonitor {
                     reader: reader, serial: identity.serial, nationalID: identity.holder.nationalID,
                     givenName: identity.holder.givenName, familyName: identity.holder.familyName,
                     profession: identity.holder.profession)
-                card = (reader, cps, summary)
-                publish(.present(summary))
+                cards.append((reader, cps, summary))
+                publishCurrent()
             } catch {
-                card = nil
                 logger.warning("card not usable", metadata: ["code": "\(error.code)"])
-                publish(.unusable(error.userMessage))
+                if card == nil { publish(.unusable(error.userMessage)) }
             }
         case .removed(let reader):
-            if let card, card.reader == reader {
-                self.card = nil
-                onRemoved(card.summary.serial)
-            }
-            publish(.absent)
+            removeCard(in: reader)
+            publishCurrent()
         case .unavailable:
-            if let card {
-                self.card = nil
-                onRemoved(card.summary.serial)
-            }
+            let gone = cards
+            cards = []
+            for entry in gone { onRemoved(entry.summary.serial) }
             publish(.serviceUnavailable)
         }
+    }
+
+    private func removeCard(in reader: String) {
+        let gone = cards.filter { $0.reader == reader }
+        cards.removeAll { $0.reader == reader }
+        for entry in gone { onRemoved(entry.summary.serial) }
+    }
+
+    private func publishCurrent() {
+        publish(card.map { .present($0.summary) } ?? .absent)
     }
 
     /// Tries left on the present card, without spending one.

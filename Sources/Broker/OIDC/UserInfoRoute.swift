@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 extension OpenIDProvider {
@@ -26,10 +27,24 @@ extension OpenIDProvider {
         guard let grant = context.grant, let session = sessions.active(), session.id == grant.sessionID else {
             throw .unauthorized("session ended")
         }
+        let profile = grant.scopes.contains("profile")
+        let key = "\(session.id)|\(profile)|\(session.situation?.claim.description ?? "-")"
+        if let cached = userinfoCache.withLock({ $0[key] }) {
+            return Replies.raw(cached, contentType: "application/json")
+        }
         var claims: [String: Any] = ["sub": session.subject, "acr": session.acr, "amr": session.amr]
-        if grant.scopes.contains("profile") {
+        if profile {
             for (name, value) in profileClaims(session) { claims[name] = value }
         }
-        return Replies.json(claims)
+        let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? JSONSerialization.data(withJSONObject: claims, options: options) else {
+            throw .unauthorized("claims cannot be encoded")
+        }
+        // The document only changes with the session or its situation: encode it once (userinfo is the hot path).
+        userinfoCache.withLock { cache in
+            if cache.count > 32 { cache = [:] }
+            cache[key] = data
+        }
+        return Replies.raw(data, contentType: "application/json")
     }
 }

@@ -26,6 +26,8 @@ public final class OpenIDProvider: Sendable {
     let loginLimiter: RateLimiter
     /// Card used for a browser PSC login, by PSC `state`, until PSC comes back.
     let browserCards = Mutex<[String: CardSummary]>([:])
+    /// Encoded userinfo documents by session, scope and situation.
+    let userinfoCache = Mutex<[String: Data]>([:])
     private let listener: ListenerState
     let logger = Logger(label: "passerelle.broker")
 

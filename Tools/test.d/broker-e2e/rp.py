@@ -62,6 +62,7 @@ jwks = JsonWebKey.import_key_set(requests.get(metadata["jwks_uri"], timeout=5).j
 
 def browser_login(browser, url):
     """The professional's browser: login page, PIN on the broker's page, CIBA wait, back to the app."""
+    card_deadline = time.time() + 15
     reply = browser.get(url, allow_redirects=False)
     assert reply.status_code == 302, reply.text
     location = reply.headers["Location"]
@@ -74,7 +75,9 @@ def browser_login(browser, url):
             if 'name="pin"' in page.text:
                 tx = re.search(r'name="tx" value="([^"]+)"', page.text).group(1)
                 csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
-                check("login page shows the card holder and tries left", "JEANNE" in page.text and "Essais restants" in page.text)
+                status = re.search(r'id="card-status"[^>]*>([^<]*)<', page.text)
+                check("login page shows the card holder and tries left",
+                      "JEANNE" in page.text and "Essais restants" in page.text, status.group(1) if status else "")
                 check("login page CSP has a nonce", "nonce-" in page.headers.get("Content-Security-Policy", ""))
                 reply = browser.post(BROKER + "/login/pin", data={"tx": tx, "csrf": csrf, "pin": "1234", "method": "ciba"},
                                      allow_redirects=False)
@@ -83,7 +86,11 @@ def browser_login(browser, url):
             if 'class="binding"' in page.text:
                 time.sleep(0.5)
                 continue
-            raise AssertionError("unexpected login page: " + page.text[:500])
+            if 'name="national_id"' in page.text and time.time() < card_deadline:
+                time.sleep(0.2)  # the card is still being read through pcscd (the page follows it over SSE)
+                continue
+            status = re.search(r'id="card-status"[^>]*>([^<]*)<', page.text)
+            raise AssertionError("unexpected login page: " + (status.group(1) if status else page.text[:800]))
         raise AssertionError("unexpected redirect " + location)
     return location
 

@@ -1,7 +1,8 @@
 # Shared by the stages that need a card: pcscd (foreground, under a small supervisor so a test may kill it and
 # get it back) and virtual-cps plugged into pcscd's vpcd driver. Source it, then call `card_services_start WORK`
 # (WORK = a private temporary directory) and `card_services_stop` from the stage's EXIT trap.
-# Exports PASSERELLE_PCSCD_PIDFILE, VIRTUAL_CPS and VIRTUAL_CPS_CONTROL; needs BIN and REPO.
+# Exports PASSERELLE_PCSCD_PIDFILE, VIRTUAL_CPS and VIRTUAL_CPS_CONTROL; needs BIN and REPO; VIRTUAL_CPS_READERS
+# (default 2) sets the number of virtual readers.
 VCPS_PID=""
 SUPERVISOR_PID=""
 CARD_WORK=""
@@ -34,10 +35,12 @@ card_services_start() {
     ) &
     SUPERVISOR_PID=$!
     for _ in $(seq 50); do [[ -S /run/pcscd/pcscd.comm ]] && break; sleep 0.1; done
-    "$VIRTUAL_CPS" --card-dir "$REPO/Certs/cards" --control "$VIRTUAL_CPS_CONTROL" >"$CARD_WORK/virtual-cps.log" 2>&1 &
+    "$VIRTUAL_CPS" --card-dir "$REPO/Certs/cards" --control "$VIRTUAL_CPS_CONTROL" --readers "${VIRTUAL_CPS_READERS:-2}" \
+        >"$CARD_WORK/virtual-cps.log" 2>&1 &
     VCPS_PID=$!
     for _ in $(seq 100); do grep -q '"ready":true' "$CARD_WORK/virtual-cps.log" 2>/dev/null && break; sleep 0.1; done
-    for _ in $(seq 50); do opensc-tool -l 2>/dev/null | grep -q "Yes.*Virtual PCD 00 01" && break; sleep 0.2; done
+    local last=$(( ${VIRTUAL_CPS_READERS:-2} - 1 ))
+    for _ in $(seq 50); do opensc-tool -l 2>/dev/null | grep -q "Yes.*Virtual PCD 00 0$last" && break; sleep 0.2; done
 }
 
 card_services_stop() {

@@ -90,6 +90,16 @@ enum Socket {
         return poll(&descriptor, 1, milliseconds) > 0
     }
 
+    /// Asks the kernel to acknowledge received data at once instead of delaying the ACK. vpcd writes a frame's
+    /// length and payload in two sends; with Nagle on its side and a delayed ACK on ours, every APDU waited ~40 ms.
+    /// Linux resets the flag after some reads, so it is set again before each one.
+    static func acknowledgeImmediately(_ fd: Int32) {
+        #if os(Linux)
+            var one: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_TCP), Int32(TCP_QUICKACK), &one, socklen_t(MemoryLayout<Int32>.size))
+        #endif
+    }
+
     /// Reads exactly `count` bytes; nil when the peer closed or failed.
     static func readExactly(_ fd: Int32, count: Int) -> [UInt8]? {
         var buffer = [UInt8](repeating: 0, count: count)

@@ -12,9 +12,11 @@ enum VPCDFrame {
 
     /// Reads one frame; nil when the connection closed.
     static func read(_ fd: Int32) -> [UInt8]? {
+        Socket.acknowledgeImmediately(fd)
         guard let header = Socket.readExactly(fd, count: 2) else {
             return nil
         }
+        Socket.acknowledgeImmediately(fd)
         let length = Int(header[0]) << 8 | Int(header[1])
         if length == 0 {
             return []

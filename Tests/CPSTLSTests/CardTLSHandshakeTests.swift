@@ -8,7 +8,8 @@ import VirtualCPSCard
 @Suite("TLS 1.2 client authentication with the card key (in-process virtual card)")
 struct CardTLSHandshakeTests {
     static func card(_ id: String = "medecin-1") throws -> CPSCard {
-        let catalog = try CardCatalog.load(from: TLSTestPeers.repository.appendingPathComponent("Certs/cards/cards.json"))
+        let catalog = try CardCatalog.load(
+            from: TLSTestPeers.repository.appendingPathComponent("Certs/cards/cards.json"))
         let content = try #require(catalog.cards.first { $0.id == id })
         return try CPSCard(channel: InProcessCardChannel(content: content), cache: CardDataCache())
     }

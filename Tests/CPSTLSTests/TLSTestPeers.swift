@@ -39,7 +39,8 @@ enum TLSTestPeers {
                     ? try? context.pipeline.syncOperations.handler(type: NIOSSLServerHandler.self)
                     : try? context.pipeline.syncOperations.handler(type: NIOSSLClientHandler.self)
                 promise.succeed(
-                    Handshake(version: handler?.tlsVersion, peerCertificateDER: try? handler?.peerCertificate?.toDERBytes()))
+                    Handshake(
+                        version: handler?.tlsVersion, peerCertificateDER: try? handler?.peerCertificate?.toDERBytes()))
             }
             context.fireUserInboundEventTriggered(event)
         }
@@ -118,9 +119,40 @@ enum TLSTestPeers {
         return try outcome.get()
     }
 
+    /// Connects to a TLS server already listening on `port` (e.g. `openssl s_server`) and returns the client's view.
+    static func clientHandshake(client: TLSConfiguration, port: Int) async throws -> Handshake {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let context = try NIOSSLContext(configuration: client)
+        let promise = group.next().makePromise(of: Handshake.self)
+        let outcome: Result<Handshake, any Error>
+        do {
+            let connection = try await ClientBootstrap(group: group)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(
+                            try NIOSSLClientHandler(context: context, serverHostname: "localhost"))
+                        try channel.pipeline.syncOperations.addHandler(Probe(promise: promise, server: false))
+                    }
+                }
+                .connect(host: "127.0.0.1", port: port).get()
+            do {
+                outcome = .success(try await promise.futureResult.get())
+            } catch {
+                outcome = .failure(error)
+            }
+            try? await connection.close()
+        } catch {
+            outcome = .failure(error)
+        }
+        promise.fail(ChannelError.ioOnClosedChannel)
+        try await group.shutdownGracefully()
+        return try outcome.get()
+    }
+
     static func clientConfiguration(identity: CardIdentity, signer: any CardSigner) throws -> TLSConfiguration {
         let intermediates = try NIOSSLCertificate.fromPEMFile(path("Certs/ca/chain-personnes.pem")).filter {
-            try $0.toDERBytes() != NIOSSLCertificate.fromPEMFile(path("Certs/ca/trust-test-roots.pem")).first?
+            try $0.toDERBytes()
+                != NIOSSLCertificate.fromPEMFile(path("Certs/ca/trust-test-roots.pem")).first?
                 .toDERBytes()
         }
         return try CardTLSConfiguration.client(

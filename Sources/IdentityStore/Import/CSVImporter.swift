@@ -23,14 +23,19 @@ public enum CSVImporter {
         }
         let parser = try CSVLineParser(header: header.fields)
         var errors: [ImportLineError] = []
-        var batch: [NewIdentity] = []
+        var batch: [ParsedLine] = []
         var imported = 0
         var lines = 0
         var lastLine = 0
         var batches = 0
         func flush() async throws(StoreError) {
             guard !batch.isEmpty else { return }
-            imported += try await repository.importIdentities(batch, actor: actor).count
+            if let database = repository as? IdentityDatabase {
+                imported += try await database.importNormalized(
+                    batch.map { ($0.identity, $0.normalized) }, actor: actor)
+            } else {
+                imported += try await repository.importIdentities(batch.map(\.identity), actor: actor).count
+            }
             batches += 1
             batch.removeAll(keepingCapacity: true)
             progress(
@@ -42,7 +47,7 @@ public enum CSVImporter {
             lines += 1
             lastLine = record.line
             switch parser.parse(record) {
-            case .success(let identity): batch.append(identity)
+            case .success(let line): batch.append(line)
             case .failure(let error): errors.append(error)
             }
             if batch.count >= batchSize { try await flush() }

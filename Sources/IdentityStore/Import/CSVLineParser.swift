@@ -21,7 +21,7 @@ struct CSVLineParser {
         self.width = header.count
     }
 
-    func parse(_ record: CSVRecordReader.Record) -> Result<NewIdentity, ImportLineError> {
+    func parse(_ record: CSVRecordReader.Record) -> Result<ParsedLine, ImportLineError> {
         let line = record.line
         guard record.fields.count == width else {
             return .failure(
@@ -32,15 +32,16 @@ struct CSVLineParser {
         }
         func value(_ name: String) -> String? {
             guard let index = columns[name] else { return nil }
-            let text = record.fields[index].trimmingCharacters(in: .whitespaces)
+            let text = Self.trimmed(record.fields[index])
             return text.isEmpty ? nil : text
         }
         let traits: Traits
+        let normalized: NormalizedTraits
         do {
             traits = try Traits(
                 nomNaissance: value("nom") ?? "", prenoms: value("prenoms") ?? "", sexe: value("sexe") ?? "",
                 naissance: value("naissance") ?? "", lieuNaissance: value("lieu"))
-            _ = try traits.normalized()
+            normalized = try traits.normalized()
         } catch let error as TraitError {
             return .failure(ImportLineError(line: line, field: Self.field(of: error), error: error))
         } catch let error as LexicalError {
@@ -67,8 +68,22 @@ struct CSVLineParser {
                     detail: "matricule and oid must both be present or both be empty"))
         }
         return .success(
-            NewIdentity(
-                traits: traits, nomUtilise: value("nom_utilise"), prenomUtilise: value("prenom_utilise"), ins: ins))
+            ParsedLine(
+                identity: NewIdentity(
+                    traits: traits, nomUtilise: value("nom_utilise"), prenomUtilise: value("prenom_utilise"), ins: ins),
+                normalized: normalized))
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` without its cost on the usual field, which neither starts nor ends
+    /// with a space: that check is one scalar at each end.
+    static func trimmed(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar else { return false }
+            return scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard isSpace(scalars.first) || isSpace(scalars.last) else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     static func field(of error: TraitError) -> String {
@@ -85,4 +100,11 @@ struct CSVLineParser {
             }
         }
     }
+}
+
+/// A good line: the identity and its traits already normalised (the parser had to normalise them to judge the
+/// line; the store does not do it twice).
+struct ParsedLine: Sendable {
+    let identity: NewIdentity
+    let normalized: NormalizedTraits
 }

@@ -30,6 +30,10 @@ final class SQLiteBackend: StoreBackend {
             }
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.writeWithoutTransaction { db in
+                // The one writer connection gets a 64 MiB page cache (SQLite's default is 2 MiB): a batch of an
+                // import dirties pages across six indexes, and a cache that small spills them to the WAL and
+                // reads them back before the commit. Readers keep the default.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 try db.inTransaction(.immediate) {
                     try Self.migrate(db)
                     return .commit

@@ -13,7 +13,7 @@ struct Migration: Sendable {
 }
 
 enum Migrations {
-    static let all: [Migration] = [version1]
+    static let all: [Migration] = [version1, version2]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }
 
@@ -98,5 +98,13 @@ enum Migrations {
         ],
         extra: { _ in
             ["INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '\(AuditEvent.genesisHash)')"]
+        })
+
+    /// Two indexes no query uses (no search reads `nom_norm` or a `prenom_key` range alone): each cost a random
+    /// B-tree insert per identity, the bulk of an import's page writes, and bought nothing.
+    static let version2 = Migration(
+        version: 2, name: "drop unused identity indexes", tables: [],
+        extra: { _ in
+            ["DROP INDEX IF EXISTS identities_prenom_key", "DROP INDEX IF EXISTS identities_nom_norm"]
         })
 }

@@ -7,7 +7,6 @@ enum IdentityFilter: Sendable {
     case birthAndSex(naissance: String, sexe: String)
     case nameKeys(nom: String, prenom: String)
     case nomKeyPrefix(String)
-    case prenomKeyPrefix(String)
     case page(after: String?)
 
     func sql(limit: Int) -> (String, [SQLValue]) {
@@ -19,7 +18,6 @@ enum IdentityFilter: Sendable {
             case .birthAndSex(let naissance, let sexe): ("naissance = ? AND sexe = ?", [.text(naissance), .text(sexe)])
             case .nameKeys(let nom, let prenom): ("nom_key = ? AND prenom_key = ?", [.text(nom), .text(prenom)])
             case .nomKeyPrefix(let prefix): ("nom_key >= ? AND nom_key < ?", Self.prefixRange(prefix))
-            case .prenomKeyPrefix(let prefix): ("prenom_key >= ? AND prenom_key < ?", Self.prefixRange(prefix))
             case .page(let after): after.map { ("id > ?", [.text($0)]) } ?? ("1 = 1", [])
             }
         return ("\(condition) ORDER BY id LIMIT \(max(0, limit))", arguments)

@@ -86,6 +86,39 @@ enum BulkImportContract {
         try? FileManager.default.removeItem(at: file)
     }
 
+    /// Imported ids are UUID version 7 and follow the import order (they append to the indexes keyed by id);
+    /// the schema carries the indexes the searches use and not the two that no query reads.
+    static func importedIDsAreTimeOrderedAndIndexesServeTheSearches(_ backend: TestBackend) async throws {
+        let test = try TestDatabase.make(backend)
+        let database = try await test.open()
+        let file = try csv(count: 300)
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = try await CSVImporter.run(path: file.path, into: database, actor: "bulk", batchSize: 100)
+        let ids = try test.sql("SELECT id FROM identities ORDER BY created_at, nom_naissance").split(separator: "\n")
+        #expect(ids.count == 300)
+        #expect(ids.allSatisfy { $0.count == 36 && Array($0)[14] == "7" })
+        // Batches are committed in order: every id of a batch sorts after every id of the batch before.
+        let batches = try test.sql("SELECT created_at, min(id), max(id) FROM identities GROUP BY created_at ORDER BY 1")
+            .split(separator: "\n").map { $0.split(separator: "|").map(String.init) }
+        for (earlier, later) in zip(batches, batches.dropFirst()) { #expect(earlier[2] < later[1]) }
+
+        let indexes: String
+        switch backend {
+        case .sqlite:
+            indexes = try test.sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'identities' AND sql IS NOT NULL ORDER BY name"
+            )
+        case .postgres:
+            indexes = try test.sql(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'identities' AND indexname <> 'identities_pkey' ORDER BY 1"
+            )
+        }
+        #expect(
+            indexes.split(separator: "\n") == ["identities_birth_sex", "identities_matricule", "identities_name_keys"])
+        #expect(try await database.search(.name("BULK-C"), limit: 5).contains { $0.traits.nomNaissance == "Bulk-C" })
+        await database.close()
+    }
+
     /// The import is killed after a few acknowledged batches: every line acknowledged is there after reopening,
     /// and the chain still verifies.
     static func killedImportKeepsAcknowledgedBatches(_ backend: TestBackend) async throws {

@@ -46,6 +46,9 @@ struct SQLiteRepositoryTests {
     @Test func killedImportKeepsAcknowledgedBatches() async throws {
         try await BulkImportContract.killedImportKeepsAcknowledgedBatches(.sqlite)
     }
+    @Test func importedIDsAreTimeOrderedAndIndexesServeTheSearches() async throws {
+        try await BulkImportContract.importedIDsAreTimeOrderedAndIndexesServeTheSearches(.sqlite)
+    }
 }
 
 @Suite("Identity repository on PostgreSQL", .enabled(if: TestBackend.postgresAvailable))
@@ -95,5 +98,8 @@ struct PostgresRepositoryTests {
     }
     @Test func killedImportKeepsAcknowledgedBatches() async throws {
         try await BulkImportContract.killedImportKeepsAcknowledgedBatches(.postgres)
+    }
+    @Test func importedIDsAreTimeOrderedAndIndexesServeTheSearches() async throws {
+        try await BulkImportContract.importedIDsAreTimeOrderedAndIndexesServeTheSearches(.postgres)
     }
 }

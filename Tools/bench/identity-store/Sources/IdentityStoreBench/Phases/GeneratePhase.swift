@@ -96,8 +96,9 @@ final class LineWriter {
     private var buffer: [UInt8] = []
 
     init(path: String) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw BenchError("cannot write \(path)") }
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw BenchError("cannot write \(path)") }
         self.handle = handle
         buffer.reserveCapacity(1 << 20)
     }

@@ -35,7 +35,8 @@ public enum CardTLSError: PasserelleError, Hashable {
     public var technicalDetail: String {
         switch self {
         case .unsupportedSignatureAlgorithm(let code):
-            return "TLS peer asked for signature scheme 0x\(String(code, radix: 16)); the CPS3 only does rsa_pkcs1_sha256"
+            return
+                "TLS peer asked for signature scheme 0x\(String(code, radix: 16)); the CPS3 only does rsa_pkcs1_sha256"
         case .card(let error):
             return "Card signature for TLS failed: \(error.technicalDetail)"
         case .decryptionNotSupported:

@@ -21,8 +21,9 @@ public struct CardTLSKey: NIOSSLCustomPrivateKey, Hashable {
 
     public var signatureAlgorithms: [SignatureAlgorithm] { [.rsaPkcs1Sha256] }
 
-    public func sign(channel: any Channel, algorithm: SignatureAlgorithm, data: ByteBuffer) -> EventLoopFuture<ByteBuffer>
-    {
+    public func sign(channel: any Channel, algorithm: SignatureAlgorithm, data: ByteBuffer) -> EventLoopFuture<
+        ByteBuffer
+    > {
         let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
         guard algorithm == .rsaPkcs1Sha256 else {
             promise.fail(CardTLSError.unsupportedSignatureAlgorithm(algorithm.rawValue))

@@ -22,7 +22,8 @@ public enum SignatureCheck {
     /// SHA-256 convenience: the card signed `DigestInfo(SHA-256) + digest`.
     public static func isValid(signature: [UInt8], sha256Digest: [UInt8], certificate: Certificate) -> Bool {
         sha256Digest.count == 32
-            && isValid(signature: signature, digestInfo: DigestInfo.sha256Prefix + sha256Digest, certificate: certificate)
+            && isValid(
+                signature: signature, digestInfo: DigestInfo.sha256Prefix + sha256Digest, certificate: certificate)
     }
 
     /// EMSA-PKCS1-v1_5: `00 01 FF…FF 00 ‖ DigestInfo` (at least 8 bytes of FF).

@@ -53,4 +53,3 @@ func build(matricule: String, oid: String, traits options: TraitsOptions) throws
         throw AnyPasserelleError(error)
     }
 }
-

@@ -6,7 +6,7 @@ let package = Package(
     name: "CardBench",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "Passerelle", path: "../../.."),
+        .package(name: "Passerelle", path: "../../..")
     ],
     targets: [
         .executableTarget(

@@ -21,6 +21,7 @@ struct DataMatrixCommandTests {
     @Test("ins --out label.pdf: qpdf accepts it, the 300-dpi rendering decodes to the payload with the C40 header")
     func insLabelPDF() throws {
         let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let label = directory.appendingPathComponent("label.pdf").path
         let result = try CLIRunner.run(["datamatrix", "ins"] + Self.traits + ["--out", label])
         #expect(result.status == 0, "\(result.stderr)")
@@ -43,6 +44,7 @@ struct DataMatrixCommandTests {
     @Test("ins --out label.png is a 40×40 symbol whose bytes both decoders read back")
     func insLabelPNG() throws {
         let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let png = directory.appendingPathComponent("label.png").path
         #expect(try CLIRunner.run(["datamatrix", "ins"] + Self.traits + ["--out", png]).status == 0)
         #expect(try Tool.run("dmtxread", [png]).stdoutBytes == Self.payload)
@@ -54,6 +56,7 @@ struct DataMatrixCommandTests {
     @Test("encode writes png and pdf that decode to the text; <GS> becomes 0x1D")
     func encode() throws {
         let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let png = directory.appendingPathComponent("hello.png").path
         #expect(try CLIRunner.run(["datamatrix", "encode", "--text", "Hello<GS>World", "--out", png]).status == 0)
         #expect(try Tool.run("dmtxread", [png]).stdoutBytes == Array("Hello\u{1D}World".utf8))
@@ -68,6 +71,7 @@ struct DataMatrixCommandTests {
     @Test("tag stamps page 1 by incremental update; a non-PDF is refused and left untouched")
     func tag() throws {
         let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("in.pdf")
         let label = directory.appendingPathComponent("base.pdf").path
         // Any valid PDF will do as input: an A4-size symbol page made by the binary itself.
@@ -99,6 +103,7 @@ struct DataMatrixCommandTests {
     @Test("an identity that breaks an INS rule gets no symbol (exit 2)")
     func refusal() throws {
         let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         var arguments = Self.traits
         arguments[1] = "181036322045660"
         let out = directory.appendingPathComponent("label.pdf").path

@@ -10,63 +10,88 @@
 /// the INSi and DataMatrix boundaries.
 public enum LexicalNormalizer {
     public static func normalize(_ value: String, field: TraitField) throws(LexicalError) -> String {
-        // 1. Transliterate character by character, remembering where each output character came from.
-        var output: [Character] = []
+        // 1. Transliterate, remembering which typed character (1-based) each output byte came from.
+        var output: [UInt8] = []
         var origin: [Int] = []
-        for (index, character) in value.enumerated() {
-            switch Transliteration.map(character) {
-            case .mapped(let text):
-                for mapped in text {
-                    output.append(mapped)
-                    origin.append(index + 1)
+        output.reserveCapacity(value.utf8.count)
+        origin.reserveCapacity(value.utf8.count)
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Most traits are plain ASCII: one byte per typed character, no Unicode work.
+            for (index, byte) in value.utf8.enumerated() {
+                switch byte {
+                case 0x41...0x5A, 0x20, 0x27, 0x2D: output.append(byte)
+                case 0x61...0x7A: output.append(byte - 0x20)
+                default:
+                    let reason: LexicalError.Reason =
+                        (0x30...0x39).contains(byte)
+                        ? .digit : byte < 0x20 || byte == 0x7F ? .controlCharacter : .characterNotAllowed
+                    throw LexicalError(
+                        field: field, reason: reason, character: Character(Unicode.Scalar(byte)), position: index + 1)
                 }
-            case .rejected(let reason):
-                throw LexicalError(field: field, reason: reason, character: character, position: index + 1)
+                origin.append(index + 1)
+            }
+        } else {
+            for (index, character) in value.enumerated() {
+                switch Transliteration.map(character) {
+                case .mapped(let text):
+                    for byte in text.utf8 {
+                        output.append(byte)
+                        origin.append(index + 1)
+                    }
+                case .rejected(let reason):
+                    throw LexicalError(field: field, reason: reason, character: character, position: index + 1)
+                }
             }
         }
         // 2. Trim and collapse spaces.
-        var text: [Character] = []
+        var text: [UInt8] = []
         var positions: [Int] = []
-        for (character, position) in zip(output, origin) {
-            if character == " ", text.isEmpty || text.last == " " { continue }
-            text.append(character)
+        text.reserveCapacity(output.count)
+        for (byte, position) in zip(output, origin) {
+            if byte == space, text.isEmpty || text.last == space { continue }
+            text.append(byte)
             positions.append(position)
         }
-        if text.last == " " {
+        if text.last == space {
             text.removeLast()
             positions.removeLast()
         }
         // 3. Structural rules.
         guard !text.isEmpty else { throw LexicalError(field: field, reason: .empty) }
         guard text.count <= field.maximumLength else { throw LexicalError(field: field, reason: .tooLong) }
-        try checkRules(text, positions: positions, typed: Array(value), field: field)
-        return String(text)
+        try checkRules(text, positions: positions, typed: value, field: field)
+        return String(decoding: text, as: UTF8.self)
     }
 
+    private static let space = UInt8(ascii: " ")
+    private static let hyphen = UInt8(ascii: "-")
+    private static let apostrophe = UInt8(ascii: "'")
+
     private static func checkRules(
-        _ text: [Character], positions: [Int], typed: [Character], field: TraitField
+        _ text: [UInt8], positions: [Int], typed: String, field: TraitField
     ) throws(LexicalError) {
         func fail(_ reason: LexicalError.Reason, at index: Int) -> LexicalError {
             let position = positions[index]
-            return LexicalError(field: field, reason: reason, character: typed[position - 1], position: position)
+            let character = typed.dropFirst(position - 1).first
+            return LexicalError(field: field, reason: reason, character: character, position: position)
         }
-        if text[0] == "-" { throw fail(.leadingHyphen, at: 0) }
+        if text[0] == hyphen { throw fail(.leadingHyphen, at: 0) }
         for index in text.indices.dropFirst() {
             let previous = text[index - 1]
             let current = text[index]
             switch (previous, current) {
-            case ("'", "'"): throw fail(.doubledApostrophe, at: index)
-            case (" ", "'"), ("'", " "): throw fail(.spaceAroundApostrophe, at: index)
-            case (" ", "-"), ("-", " "): throw fail(.spaceAroundHyphen, at: index)
-            case ("-", "-"):
+            case (apostrophe, apostrophe): throw fail(.doubledApostrophe, at: index)
+            case (space, apostrophe), (apostrophe, space): throw fail(.spaceAroundApostrophe, at: index)
+            case (space, hyphen), (hyphen, space): throw fail(.spaceAroundHyphen, at: index)
+            case (hyphen, hyphen):
                 if !field.isFamilyName { throw fail(.doubleHyphenOutsideFamilyName, at: index) }
-                if index >= 2, text[index - 2] == "-" { throw fail(.tripleHyphen, at: index) }
+                if index >= 2, text[index - 2] == hyphen { throw fail(.tripleHyphen, at: index) }
             default: break
             }
         }
         let last = text.count - 1
-        if text[last] == "-" { throw fail(.trailingHyphen, at: last) }
-        if text[last] == "'", !field.isFamilyName { throw fail(.trailingApostrophe, at: last) }
+        if text[last] == hyphen { throw fail(.trailingHyphen, at: last) }
+        if text[last] == apostrophe, !field.isFamilyName { throw fail(.trailingApostrophe, at: last) }
     }
 
     /// Whether a value is already in normal form (what INSi returns should be).

@@ -28,7 +28,7 @@ extension OpenIDProvider {
             throw .unauthorized("session ended")
         }
         let profile = grant.scopes.contains("profile")
-        let key = "\(session.id)|\(profile)|\(session.situation?.claim.description ?? "-")"
+        let key = "\(session.id)|\(profile)|\(session.situation != nil)"
         if let cached = userinfoCache.withLock({ $0[key] }) {
             return Replies.raw(cached, contentType: "application/json")
         }

@@ -217,6 +217,7 @@ extension OpenIDProvider {
         guard let index = form["situation"].flatMap(Int.init), session.situationCandidates.indices.contains(index)
         else { throw .badRequest("unknown situation") }
         sessions.chooseSituation(session.situationCandidates[index], sessionID: session.id)
+        userinfoCache.withLock { $0 = [:] }
         audit.record("session.situation", ["session": session.id])
         return continueLogin(transaction)
     }

@@ -7,7 +7,15 @@ enum Secrets {
     /// 256 random bits, base64url (43 characters).
     static func token() -> String {
         var generator = SystemRandomNumberGenerator()
-        return Base64URL.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(32)
+        for _ in 0..<4 {
+            let word = generator.next()
+            for shift in stride(from: 0, to: 64, by: 8) {
+                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+            }
+        }
+        return Base64URL.encode(bytes)
     }
 
     /// SHA-256 of a token, base64url: tokens are looked up by digest so a memory or file dump reveals no token.

@@ -1,5 +1,15 @@
 import Foundation
 import ProSanteConnect
+import Synchronization
+
+/// Children still running when the test process exits (a harness stopped by an unstructured task may not get
+/// there in time): terminated from `atexit` so no simulator outlives the run.
+private let runningSimulators = Mutex<Set<Int32>>([])
+private let exitHook: Void = {
+    atexit {
+        for pid in runningSimulators.withLock({ $0 }) { kill(pid, SIGTERM) }
+    }
+}()
 
 /// A `psc-sim` child process (built next to the test bundle) with CIBA auto-approval for the broker's logins.
 final class PSCSimulator: @unchecked Sendable {
@@ -29,7 +39,10 @@ final class PSCSimulator: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        _ = exitHook
         try process.run()
+        let pid = process.processIdentifier
+        runningSimulators.withLock { _ = $0.insert(pid) }
         var line = Data()
         while true {
             let byte = output.fileHandleForReading.readData(ofLength: 1)
@@ -47,6 +60,8 @@ final class PSCSimulator: @unchecked Sendable {
     deinit {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
+        let pid = process.processIdentifier
+        runningSimulators.withLock { _ = $0.remove(pid) }
     }
 
     var configuration: PSCConfiguration {

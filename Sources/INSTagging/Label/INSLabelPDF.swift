@@ -79,47 +79,18 @@ public enum INSLabelPDF {
         let bottom = pageHeight - fromTop - block.height
         let content = "q 1 0 0 1 \(PDFNumber.format(left)) \(PDFNumber.format(bottom)) cm\n" + block.content + "Q\n"
 
-        var file = PDFFileBuilder()
-        let catalog = file.reserve()
-        let pages = file.reserve()
-        let pageReference = file.reserve()
-        var fonts: [StandardFont: PDFReference] = [:]
-        for font in StandardFont.allCases {
-            fonts[font] = file.add(.object(.dictionary(font.fontDictionary)))
+        return PDFFileBuilder.singlePage(
+            width: pageWidth, height: pageHeight, content: content, title: "DataMatrix INS"
+        ) {
+            file in
+            var fonts: [StandardFont: PDFReference] = [:]
+            for font in StandardFont.allCases {
+                fonts[font] = file.add(.object(.dictionary(font.fontDictionary)))
+            }
+            return PDFDictionary([
+                ("Font", .dictionary(TagBlock.fontResources(fonts))),
+                ("ProcSet", .array([.name("PDF"), .name("Text")])),
+            ])
         }
-        let contents = file.add(.stream(PDFDictionary(), Array(content.utf8)))
-        let info = file.add(
-            .object(
-                .dictionary(
-                    PDFDictionary([
-                        ("Producer", .string(Array("Passerelle".utf8))),
-                        ("Creator", .string(Array("Passerelle".utf8))),
-                        ("Title", .string(Array("DataMatrix INS".utf8))),
-                    ]))))
-        file.set(
-            catalog, .object(.dictionary(PDFDictionary([("Type", .name("Catalog")), ("Pages", .reference(pages))]))))
-        file.set(
-            pages,
-            .object(
-                .dictionary(
-                    PDFDictionary([
-                        ("Type", .name("Pages")), ("Kids", .array([.reference(pageReference)])), ("Count", .integer(1)),
-                    ]))))
-        let resources = PDFDictionary([
-            ("Font", .dictionary(TagBlock.fontResources(fonts))),
-            ("ProcSet", .array([.name("PDF"), .name("Text")])),
-        ])
-        let mediaBox = PDFObject.array([
-            .integer(0), .integer(0), .real(PDFNumber.format(pageWidth)), .real(PDFNumber.format(pageHeight)),
-        ])
-        file.set(
-            pageReference,
-            .object(
-                .dictionary(
-                    PDFDictionary([
-                        ("Type", .name("Page")), ("Parent", .reference(pages)), ("MediaBox", mediaBox),
-                        ("Resources", .dictionary(resources)), ("Contents", .reference(contents)),
-                    ]))))
-        return file.build(root: catalog, info: info)
     }
 }

@@ -16,39 +16,8 @@ public enum SymbolPDF {
         } catch {
             throw .invalidRequest(reason: error.technicalDetail)
         }
-        var file = PDFFileBuilder()
-        let catalog = file.reserve()
-        let pages = file.reserve()
-        let page = file.reserve()
-        let contents = file.add(.stream(PDFDictionary(), Array(content.utf8)))
-        let info = file.add(
-            .object(
-                .dictionary(
-                    PDFDictionary([
-                        ("Producer", .string(Array("Passerelle".utf8))),
-                        ("Title", .string(Array("DataMatrix \(symbol.sizeName)".utf8))),
-                    ]))))
-        file.set(
-            catalog, .object(.dictionary(PDFDictionary([("Type", .name("Catalog")), ("Pages", .reference(pages))]))))
-        file.set(
-            pages,
-            .object(
-                .dictionary(
-                    PDFDictionary([
-                        ("Type", .name("Pages")), ("Kids", .array([.reference(page)])), ("Count", .integer(1)),
-                    ])
-                )))
-        let mediaBox = PDFObject.array([
-            .integer(0), .integer(0), .real(PDFNumber.format(width)), .real(PDFNumber.format(height)),
-        ])
-        file.set(
-            page,
-            .object(
-                .dictionary(
-                    PDFDictionary([
-                        ("Type", .name("Page")), ("Parent", .reference(pages)), ("MediaBox", mediaBox),
-                        ("Resources", .dictionary(PDFDictionary())), ("Contents", .reference(contents)),
-                    ]))))
-        return file.build(root: catalog, info: info)
+        return PDFFileBuilder.singlePage(
+            width: width, height: height, content: content, title: "DataMatrix \(symbol.sizeName)"
+        ) { _ in PDFDictionary() }
     }
 }

@@ -15,11 +15,11 @@ import SmartCard
 final class DemoVirtualCard: @unchecked Sendable {
     static let reader = "Virtual PCD 00 00"
 
-    let process: Process?
+    let child: DemoChild?
     let section: CardSection
 
-    private init(process: Process?, section: CardSection) {
-        self.process = process
+    private init(child: DemoChild?, section: CardSection) {
+        self.child = child
         self.section = section
     }
 
@@ -27,38 +27,26 @@ final class DemoVirtualCard: @unchecked Sendable {
         let cards = "\(certs)/cards"
         let trust = "\(certs)/ca/chain-personnes.pem"
         let inProcess = DemoVirtualCard(
-            process: nil,
+            child: nil,
             section: CardSection(
                 transport: .inProcess, trustRoots: trust, virtualCards: cards, virtualCard: "medecin-1"))
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("virtual-cps")
-        guard FileManager.default.isExecutableFile(atPath: binary.path),
-            let readers = try? await SmartCardSystem().readers(), readers.contains(reader),
-            await !cardPresent()
+        guard let readers = try? await SmartCardSystem().readers(), readers.contains(reader), await !cardPresent()
         else {
             return inProcess
         }
         let control = URL(fileURLWithPath: dataDirectory).appendingPathComponent("virtual-cps.sock").path
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["--card-dir", cards, "--control", control]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return inProcess
-        }
-        guard readyLine(out.fileHandleForReading) else {
-            process.terminate()
+        guard
+            let child = try? DemoChild(
+                executable: "virtual-cps", arguments: ["--card-dir", cards, "--control", control],
+                standardError: .nullDevice)
+        else {
             return inProcess
         }
         for _ in 0..<50 where await !cardPresent() {
             try? await Task.sleep(for: .milliseconds(100))
         }
         return DemoVirtualCard(
-            process: process,
+            child: child,
             section: CardSection(
                 transport: .pcsc, reader: reader, trustRoots: trust, virtualCards: cards, virtualControl: control))
     }
@@ -71,34 +59,5 @@ final class DemoVirtualCard: @unchecked Sendable {
         return true
     }
 
-    private static func readyLine(_ handle: FileHandle) -> Bool {
-        var line = Data()
-        while true {
-            let byte = handle.readData(ofLength: 1)
-            guard let value = byte.first else {
-                return false
-            }
-            if value == 0x0A {
-                break
-            }
-            line.append(value)
-        }
-        let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any]
-        return object?["ready"] as? Bool == true
-    }
-
-    /// SIGTERM, then SIGKILL after two seconds: the demo must never hang on its way out.
-    func stop() {
-        guard let process, process.isRunning else {
-            return
-        }
-        process.terminate()
-        for _ in 0..<20 where process.isRunning {
-            usleep(100_000)
-        }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-        }
-        process.waitUntilExit()
-    }
+    func stop() { child?.stop() }
 }

@@ -10,55 +10,21 @@ import PasserelleConfiguration
 /// The `insi-sim` child of `passerelle demo`: started from the same bin directory on free ports, ready line
 /// read, and the `insi` section of the demo configuration derived from it.
 final class DemoINSiSimulator: @unchecked Sendable {
-    let process: Process
-    let mtls: String
-    let cpx: String
-    let admin: String
+    typealias Failure = DemoChild.Failure
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    let child: DemoChild
+    var process: Process { child.process }
+    var mtls: String { child["mtls"] }
+    var cpx: String { child["cpx"] }
+    var admin: String { child["admin"] }
+
+    init(certs: String) throws(Failure) {
+        child = try DemoChild(
+            executable: "insi-sim", arguments: ["--host", "127.0.0.1", "--port", "0", "--certs-dir", certs],
+            requiredFields: ["mtls", "cpx", "admin"])
     }
 
-    init(certs: String) throws {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        let binary = directory.appendingPathComponent("insi-sim")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw Failure(description: "insi-sim not found next to passerelle in \(directory.path): build it first")
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["--host", "127.0.0.1", "--port", "0", "--certs-dir", certs]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.standardError
-        try process.run()
-        let handle = out.fileHandleForReading
-        var line = Data()
-        while true {
-            let byte = handle.readData(ofLength: 1)
-            if byte.isEmpty { throw Failure(description: "insi-sim exited before its ready line") }
-            if byte.first == 0x0A { break }
-            line.append(byte)
-        }
-        guard let ready = try? JSONSerialization.jsonObject(with: line) as? [String: Any],
-            ready["ready"] as? Bool == true, let mtls = ready["mtls"] as? String, let cpx = ready["cpx"] as? String,
-            let admin = ready["admin"] as? String
-        else {
-            process.terminate()
-            throw Failure(description: "unexpected insi-sim ready line: \(String(decoding: line, as: UTF8.self))")
-        }
-        self.process = process
-        self.mtls = mtls
-        self.cpx = cpx
-        self.admin = admin
-    }
-
-    func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
-    }
+    func stop() { child.stop() }
 
     /// The demo's `insi` section: TEST PKI, INSI-MANU (operator-triggered calls), medecin-1's card for CPx.
     func section(certs: String, dataDirectory: String) -> INSiSection {

@@ -5,63 +5,26 @@ import ProSanteConnect
 /// and the PSC client configuration of the demo derived from it. CIBA requests are approved automatically after
 /// three seconds unless `PASSERELLE_DEMO_MANUAL_CIBA=1` (then `psc-sim ciba approve --admin …` answers them).
 final class DemoPSCSimulator: @unchecked Sendable {
-    let process: Process
-    let base: String
-    let issuer: String
-    let admin: String
-    let certs: String
+    typealias Failure = DemoChild.Failure
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
+    let child: DemoChild
+    let certs: String
+    var base: String { child["psc"] }
+    var issuer: String { child["issuer"] }
+    var admin: String { child["admin"] }
 
     static let clientSecret = "TEST-secret-passerelle"
 
-    init(certs: String) throws {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        let binary = directory.appendingPathComponent("psc-sim")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw Failure(description: "psc-sim not found next to passerelle in \(directory.path): build it first")
-        }
-        let process = Process()
-        process.executableURL = binary
+    init(certs: String) throws(Failure) {
         var arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--certs", certs]
         if ProcessInfo.processInfo.environment["PASSERELLE_DEMO_MANUAL_CIBA"] != "1" {
             arguments += ["--ciba-auto-approve", "3"]
         }
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.standardError
-        try process.run()
-        let handle = out.fileHandleForReading
-        var line = Data()
-        while true {
-            let byte = handle.readData(ofLength: 1)
-            if byte.isEmpty { throw Failure(description: "psc-sim exited before its ready line") }
-            if byte.first == 0x0A { break }
-            line.append(byte)
-        }
-        guard let ready = try? JSONSerialization.jsonObject(with: line) as? [String: Any],
-            ready["ready"] as? Bool == true, let base = ready["psc"] as? String,
-            let issuer = ready["issuer"] as? String, let admin = ready["admin"] as? String
-        else {
-            process.terminate()
-            throw Failure(description: "unexpected psc-sim ready line: \(String(decoding: line, as: UTF8.self))")
-        }
-        self.process = process
-        self.base = base
-        self.issuer = issuer
-        self.admin = admin
+        child = try DemoChild(executable: "psc-sim", arguments: arguments, requiredFields: ["psc", "issuer", "admin"])
         self.certs = certs
     }
 
-    func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
-    }
+    func stop() { child.stop() }
 
     var configuration: PSCConfiguration {
         PSCConfiguration(

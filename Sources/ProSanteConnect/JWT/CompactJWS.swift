@@ -30,7 +30,7 @@ struct CompactJWS: Sendable {
         if header.crit != nil { throw .invalidToken(.malformed("unsupported crit header")) }
         self.payload = payload
         self.signature = signature
-        let headerEnd = token.index(token.startIndex, offsetBy: parts[0].count + 1 + parts[1].count)
-        self.signingInput = token[token.startIndex..<headerEnd]
+        // Substrings share the token's indices: the signing input ends where the payload segment ends.
+        self.signingInput = token[token.startIndex..<parts[1].endIndex]
     }
 }

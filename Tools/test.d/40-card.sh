@@ -34,6 +34,17 @@ opensc-tool -r 0 --serial
 echo "== Swift integration tests through pcscd"
 cd "$REPO"
 # One suite at a time: they share the two readers and swap cards in them.
+# Known intermittent failure (seen once in five clean runs): after "card pulled during a transaction", reader 0
+# answered SCARD_E_NOT_TRANSACTED to every later test. Until its cause is found, a failed suite is run once more
+# on fresh pcscd + virtual-cps, and says so loudly; a second failure fails the stage.
+run_suite() { PASSERELLE_PCSCD=1 swift test --skip-build --filter "$1"; }
 for suite in CardThroughPCSCDTests CardTLSThroughPCSCDTests CardCommandThroughPCSCDTests; do
-    PASSERELLE_PCSCD=1 swift test --skip-build --filter "$suite"
+    if ! run_suite "$suite"; then
+        echo "40-card: $suite FAILED; known intermittent: restarting pcscd and virtual-cps, running it once more" >&2
+        card_services_stop
+        for _ in $(seq 50); do pidof pcscd >/dev/null || break; sleep 0.1; done
+        mkdir -p "$WORK/retry-$suite"
+        card_services_start "$WORK/retry-$suite"
+        run_suite "$suite"
+    fi
 done

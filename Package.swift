@@ -126,6 +126,12 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "PasserelleConfigurationTests",
+            dependencies: ["PasserelleConfiguration"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
         // insi-sim: the INSi service with the test personas, both security modes, fault injection. Never imports INSi.
         .executableTarget(
             name: "insi-sim",

@@ -34,7 +34,8 @@ public final class PSCClient: Sendable {
     }
 
     public func metadata() async throws(PSCError) -> ProviderMetadata {
-        try await discovery.metadata()
+        if let metadata = discovery.cachedMetadata(now: clock.now()) { return metadata }
+        return try await discovery.metadata()
     }
 
     /// Number of JWKS downloads so far (observability and tests of the refetch rate limit).

@@ -1,8 +1,11 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// Holds the provider metadata. A fresh copy is refetched after `cacheLifetime`; while PSC is unreachable a
 /// stale copy keeps working up to `staleLimit`, so a short PSC outage does not log everyone out.
+/// While the copy is fresh, `cachedMetadata` answers under a lock without an actor hop (every ID-token
+/// validation asks); only a fetch goes through the actor.
 actor DiscoveryCache {
     private let url: String
     private let expectedIssuer: String
@@ -10,7 +13,7 @@ actor DiscoveryCache {
     private let lifetime: TimeInterval
     private let staleLimit: TimeInterval
     private let clock: WallClock
-    private var cached: (metadata: ProviderMetadata, fetchedAt: Date)?
+    private nonisolated let snapshot = Mutex<(metadata: ProviderMetadata, fetchedAt: Date)?>(nil)
     private let logger = Logger(label: "passerelle.psc.discovery")
 
     init(configuration: PSCConfiguration, transport: HTTPTransport, clock: WallClock) {
@@ -22,12 +25,21 @@ actor DiscoveryCache {
         self.clock = clock
     }
 
+    /// The fast path: the metadata while fresh, nil when `metadata()` must fetch.
+    nonisolated func cachedMetadata(now: Date) -> ProviderMetadata? {
+        guard let cached = snapshot.withLock({ $0 }), now.timeIntervalSince(cached.fetchedAt) < lifetime else {
+            return nil
+        }
+        return cached.metadata
+    }
+
     func metadata() async throws(PSCError) -> ProviderMetadata {
         let now = clock.now()
-        if let cached, now.timeIntervalSince(cached.fetchedAt) < lifetime { return cached.metadata }
+        if let metadata = cachedMetadata(now: now) { return metadata }
+        let cached = snapshot.withLock { $0 }
         do {
             let metadata = try await fetch()
-            cached = (metadata, now)
+            snapshot.withLock { $0 = (metadata, now) }
             return metadata
         } catch {
             if case .unavailable = error, let cached, now.timeIntervalSince(cached.fetchedAt) < staleLimit {

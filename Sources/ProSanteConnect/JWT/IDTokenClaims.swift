@@ -43,3 +43,65 @@ public struct IDTokenClaims: Sendable, Codable, Equatable {
         subjectNameID = try? container.decodeIfPresent(String.self, forKey: .subjectNameID)
     }
 }
+
+extension IDTokenClaims {
+    private static let names = [
+        "iss", "sub", "aud", "exp", "iat", "nbf", "auth_time", "nonce", "acr", "azp", "sid", "SubjectNameID",
+    ]
+    private static let nameBytes = names.map { Array($0.utf8) }
+
+    /// The claims from the verified payload in one pass over its bytes, with the same types and requirements as
+    /// `init(from:)`: `iss`, `sub`, `aud` (a string or an array of strings), `exp` and `iat` are required;
+    /// the others may be absent or null; a `SubjectNameID` that is not a string counts as absent.
+    init(payload: Data) throws(PSCError) {
+        let scanned = payload.withUnsafeBytes { raw in
+            Result { () throws(JSONObjectScanner.Failure) in
+                try JSONObjectScanner.members(of: raw.bindMemory(to: UInt8.self), named: Self.nameBytes)
+            }
+        }
+        let values: [JSONObjectScanner.Value?]
+        switch scanned {
+        case .success(let found): values = found
+        case .failure(.duplicate(let name)): throw .invalidToken(.malformed("claims: \(name) appears twice"))
+        case .failure(.syntax(let offset)): throw .invalidToken(.malformed("claims: not JSON at byte \(offset)"))
+        }
+        func member(_ name: String) -> JSONObjectScanner.Value? {
+            Self.names.firstIndex(of: name).flatMap { values[$0] }
+        }
+        func string(_ name: String) throws(PSCError) -> String? {
+            switch member(name) {
+            case .none, .null: return nil
+            case .string(let value): return value
+            default: throw .invalidToken(.malformed("claims: \(name) is not a string"))
+            }
+        }
+        func number(_ name: String) throws(PSCError) -> Double? {
+            switch member(name) {
+            case .none, .null: return nil
+            case .number(let value): return value
+            default: throw .invalidToken(.malformed("claims: \(name) is not a number"))
+            }
+        }
+        guard let iss = try string("iss") else { throw .invalidToken(.missingClaim("iss")) }
+        guard let sub = try string("sub") else { throw .invalidToken(.missingClaim("sub")) }
+        guard let exp = try number("exp") else { throw .invalidToken(.missingClaim("exp")) }
+        guard let iat = try number("iat") else { throw .invalidToken(.missingClaim("iat")) }
+        switch member("aud") {
+        case .none, .null: throw .invalidToken(.missingClaim("aud"))
+        case .string(let single): aud = [single]
+        case .strings(let many): aud = many
+        default: throw .invalidToken(.malformed("claims: aud is neither a string nor an array of strings"))
+        }
+        self.iss = iss
+        self.sub = sub
+        self.exp = exp
+        self.iat = iat
+        nbf = try number("nbf")
+        authTime = try number("auth_time")
+        nonce = try string("nonce")
+        acr = try string("acr")
+        azp = try string("azp")
+        sid = try string("sid")
+        if case .string(let value) = member("SubjectNameID") { subjectNameID = value } else { subjectNameID = nil }
+    }
+}

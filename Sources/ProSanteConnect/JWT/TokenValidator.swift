@@ -6,15 +6,21 @@ struct TokenValidator: Sendable {
     let keys: JWKSCache
     let clock: WallClock
 
-    /// Verifies the JWS signature against the provider's JWKS and returns the payload bytes.
+    /// Verifies the JWS signature against the provider's JWKS and returns the payload bytes. With a fresh JWKS
+    /// that knows the `kid` this never suspends: no actor hop, no thread switch (Tools/bench/psc).
     func verifiedPayload(_ token: String, jwksURI: String) async throws(PSCError) -> Data {
         let jws = try CompactJWS(token)
         let alg = jws.header.alg
         guard configuration.allowedAlgorithms.contains(alg), alg != "none", !alg.uppercased().hasPrefix("HS") else {
             throw .invalidToken(.unsupportedAlgorithm(alg))
         }
-        let key = try await keys.key(kid: jws.header.kid, alg: alg, uri: jwksURI)
-        guard key.verify(signature: jws.signature, signingInput: jws.signingInput, alg: alg) else {
+        let key: VerificationKey
+        if let cached = keys.cachedKey(kid: jws.header.kid, alg: alg, uri: jwksURI, now: clock.now()) {
+            key = cached
+        } else {
+            key = try await keys.key(kid: jws.header.kid, alg: alg, uri: jwksURI)
+        }
+        guard key.verify(signature: jws.signature, digest: jws.signingInputDigest(), alg: alg) else {
             throw .invalidToken(.badSignature)
         }
         return jws.payload
@@ -25,12 +31,7 @@ struct TokenValidator: Sendable {
         async throws(PSCError) -> IDTokenClaims
     {
         let payload = try await verifiedPayload(token, jwksURI: metadata.jwksURI)
-        let claims: IDTokenClaims
-        do {
-            claims = try JSONDecoder().decode(IDTokenClaims.self, from: payload)
-        } catch {
-            throw .invalidToken(.malformed("claims: \(error)"))
-        }
+        let claims = try IDTokenClaims(payload: payload)
         try check(claims, expectedNonce: expectedNonce)
         return claims
     }

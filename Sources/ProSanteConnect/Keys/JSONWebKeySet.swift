@@ -58,12 +58,18 @@ struct JSONWebKeySet: Sendable {
         }
     }
 
-    /// With a `kid`, the key must carry it; without, the only key that fits the algorithm.
+    /// With a `kid`, the key must carry it; without, the only key that fits the algorithm. A plain loop: it runs
+    /// on every validation and a JWKS holds a handful of keys.
     func key(kid: String?, alg: String) -> VerificationKey? {
-        let candidates = entries.filter { entry in
-            entry.key.accepts(alg) && (entry.alg == nil || entry.alg == alg)
+        var found: VerificationKey?
+        for entry in entries where entry.key.accepts(alg) && (entry.alg == nil || entry.alg == alg) {
+            if let kid {
+                if entry.kid == kid { return entry.key }
+            } else {
+                if found != nil { return nil }
+                found = entry.key
+            }
         }
-        if let kid { return candidates.first { $0.kid == kid }?.key }
-        return candidates.count == 1 ? candidates[0].key : nil
+        return found
     }
 }

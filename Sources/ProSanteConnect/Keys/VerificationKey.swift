@@ -16,10 +16,12 @@ enum VerificationKey: Sendable {
         }
     }
 
-    func verify(signature: Data, signingInput: Substring, alg: String) -> Bool {
-        let digest = SHA256.hash(data: Data(signingInput.utf8))
+    /// `digest` is the SHA-256 of the signing input: every algorithm `accepts` admits hashes with SHA-256.
+    func verify(signature: [UInt8], digest: SHA256Digest, alg: String) -> Bool {
         switch (self, alg) {
         case (.rsa(let key), "RS256"):
+            // RSASSA-PKCS1-v1_5 is what RS256 means (RFC 7518 §3.3); swift-crypto names it "insecure" for new
+            // signatures, verification of it is the standard.
             return key.isValidSignature(
                 _RSA.Signing.RSASignature(rawRepresentation: signature), for: digest, padding: .insecurePKCS1v1_5)
         case (.rsa(let key), "PS256"):

@@ -16,16 +16,18 @@ enum Secrets {
         return value < 10 ? "0\(value)" : "\(value)"
     }
 
+    /// Time depends on the lengths only, never on where the bytes differ.
     static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
         let left = Array(lhs.utf8)
         let right = Array(rhs.utf8)
-        var difference = UInt8(truncatingIfNeeded: left.count ^ right.count)
+        var difference: UInt8 = 0
         let count = max(left.count, right.count)
         for index in 0..<count {
             let a = index < left.count ? left[index] : 0
             let b = index < right.count ? right[index] : 0
             difference |= a ^ b
         }
-        return difference == 0
+        // Lengths compared as a whole: folding them into a byte would let lengths 256 apart compare equal.
+        return difference == 0 && left.count == right.count
     }
 }

@@ -6,23 +6,12 @@ struct TokenValidator: Sendable {
     let keys: JWKSCache
     let clock: WallClock
 
-    /// Verifies the JWS signature against the provider's JWKS and returns the payload bytes. With a fresh JWKS
-    /// that knows the `kid` this never suspends: no actor hop, no thread switch (Tools/bench/psc).
+    /// Verifies the JWS signature against the provider's JWKS and returns the payload bytes.
     func verifiedPayload(_ token: String, jwksURI: String) async throws(PSCError) -> Data {
         let jws = try CompactJWS(token)
-        let alg = jws.header.alg
-        guard configuration.allowedAlgorithms.contains(alg), alg != "none", !alg.uppercased().hasPrefix("HS") else {
-            throw .invalidToken(.unsupportedAlgorithm(alg))
-        }
-        let key: VerificationKey
-        if let cached = keys.cachedKey(kid: jws.header.kid, alg: alg, uri: jwksURI, now: clock.now()) {
-            key = cached
-        } else {
-            key = try await keys.key(kid: jws.header.kid, alg: alg, uri: jwksURI)
-        }
-        guard key.verify(signature: jws.signature, digest: jws.signingInputDigest(), alg: alg) else {
-            throw .invalidToken(.badSignature)
-        }
+        let verifier = SignatureVerifier(
+            allowedAlgorithms: configuration.allowedAlgorithms, keys: keys, clock: clock)
+        try await verifier.verify(jws, jwksURI: jwksURI)
         return jws.payload
     }
 

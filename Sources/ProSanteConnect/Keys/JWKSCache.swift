@@ -26,10 +26,19 @@ actor JWKSCache {
     private let logger = Logger(label: "passerelle.psc.jwks")
 
     init(configuration: PSCConfiguration, transport: HTTPTransport, clock: WallClock) {
+        self.init(
+            lifetime: configuration.cacheLifetime, staleLimit: configuration.staleLimit,
+            refetchInterval: configuration.jwksRefetchInterval, transport: transport, clock: clock)
+    }
+
+    init(
+        lifetime: TimeInterval, staleLimit: TimeInterval, refetchInterval: TimeInterval, transport: HTTPTransport,
+        clock: WallClock
+    ) {
         self.transport = transport
-        self.lifetime = configuration.cacheLifetime
-        self.staleLimit = configuration.staleLimit
-        self.refetchInterval = configuration.jwksRefetchInterval
+        self.lifetime = lifetime
+        self.staleLimit = staleLimit
+        self.refetchInterval = refetchInterval
         self.clock = clock
     }
 

@@ -5,6 +5,9 @@ extension IdentityDatabase {
     /// event that wrote it. Reads only; safe while others write (it checks up to the head it read first).
     /// Memory stays bounded at any size: events and rows are read in pages, and what the chain vouches for is
     /// kept in a scratch file (`VouchedRows`) that is merged with the tables in id order.
+    static let eventPage = 5_000
+    static let rowsPerPage = 50_000
+
     public func verifyAudit() async throws(StoreError) -> AuditReport {
         let head = try await backend.head()
         var problems: [AuditReport.Problem] = []
@@ -14,11 +17,16 @@ extension IdentityDatabase {
         let vouched = try VouchedRows()
         defer { vouched.remove() }
         var checked: Int64 = 0
+        var limit = Self.eventPage
         while true {
             let page = try await backend.select(
-                AuditEvent.self, where: "seq > ? AND seq <= ? ORDER BY seq LIMIT 5000",
+                AuditEvent.self, where: "seq > ? AND seq <= ? ORDER BY seq LIMIT \(limit)",
                 [.integer(lastSequence), .integer(head.sequence)])
             guard !page.isEmpty else { break }
+            // An import event lists a whole batch of rows: size the next page by rows, not events, so that
+            // memory stays bounded whatever the batch size was.
+            let rows = page.reduce(0) { $0 + $1.rows.count }
+            limit = max(1, min(Self.eventPage, Self.rowsPerPage * page.count / max(1, rows)))
             try vouched.record(page)
             for event in page {
                 checked += 1
@@ -91,11 +99,10 @@ extension IdentityDatabase {
     {
         var after = ""
         while true {
-            let rows = try await backend.selectRows(
+            let rows = try await backend.selectValues(
                 Record.tableName, columns: Record.columns, where: "id > ? ORDER BY id LIMIT 5000", [.text(after)])
             guard !rows.isEmpty else { return }
-            for row in rows {
-                let values = Record.columns.map { row.values[$0] ?? .null }
+            for values in rows {
                 guard case .text(let id) = values[0] else { continue }
                 try visit(RowReference(table: Record.table, id: id, digest: RowDigest.compute(Record.table, values)))
                 after = id

@@ -50,8 +50,19 @@ final class VouchedRows {
                         ON CONFLICT (tbl, id) DO UPDATE SET digest = excluded.digest, event = excluded.event
                         """)
                 for event in events {
-                    for row in event.rows {
-                        try statement.execute(arguments: [row.table.rawValue, row.id, row.digest, event.sequence])
+                    // In key order (an import event's ids share a millisecond and are random after it), so the
+                    // scratch B-tree is appended to rather than written all over; a row listed twice in one
+                    // event keeps its last digest.
+                    let order = event.rows.indices.sorted { lhs, rhs in
+                        let (left, right) = (event.rows[lhs], event.rows[rhs])
+                        if left.table != right.table { return left.table.rawValue < right.table.rawValue }
+                        if left.id != right.id { return left.id.utf8.lexicographicallyPrecedes(right.id.utf8) }
+                        return lhs < rhs
+                    }
+                    for index in order {
+                        let row = event.rows[index]
+                        statement.setUncheckedArguments([row.table.rawValue, row.id, row.digest, event.sequence])
+                        try statement.execute()
                     }
                 }
                 return .commit

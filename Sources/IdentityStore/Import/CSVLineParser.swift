@@ -7,6 +7,16 @@ struct CSVLineParser {
 
     let columns: [String: Int]
     let width: Int
+    /// Column positions looked up once from the header, not per line.
+    private let nom: Int?
+    private let prenoms: Int?
+    private let sexe: Int?
+    private let naissance: Int?
+    private let lieu: Int?
+    private let matricule: Int?
+    private let oid: Int?
+    private let nomUtilise: Int?
+    private let prenomUtilise: Int?
 
     init(header: [String]) throws(StoreError) {
         var columns: [String: Int] = [:]
@@ -19,6 +29,9 @@ struct CSVLineParser {
         }
         self.columns = columns
         self.width = header.count
+        (nom, prenoms, sexe, naissance) = (columns["nom"], columns["prenoms"], columns["sexe"], columns["naissance"])
+        (lieu, matricule, oid) = (columns["lieu"], columns["matricule"], columns["oid"])
+        (nomUtilise, prenomUtilise) = (columns["nom_utilise"], columns["prenom_utilise"])
     }
 
     func parse(_ record: CSVRecordReader.Record) -> Result<ParsedLine, ImportLineError> {
@@ -30,17 +43,17 @@ struct CSVLineParser {
                     message: "La ligne compte \(record.fields.count) colonnes au lieu de \(width).",
                     detail: "expected \(width) fields, got \(record.fields.count)"))
         }
-        func value(_ name: String) -> String? {
-            guard let index = columns[name] else { return nil }
-            let text = Self.trimmed(record.fields[index])
+        func value(_ column: Int?) -> String? {
+            guard let column else { return nil }
+            let text = Self.trimmed(record.fields[column])
             return text.isEmpty ? nil : text
         }
         let traits: Traits
         let normalized: NormalizedTraits
         do {
             traits = try Traits(
-                nomNaissance: value("nom") ?? "", prenoms: value("prenoms") ?? "", sexe: value("sexe") ?? "",
-                naissance: value("naissance") ?? "", lieuNaissance: value("lieu"))
+                nomNaissance: value(nom) ?? "", prenoms: value(prenoms) ?? "", sexe: value(sexe) ?? "",
+                naissance: value(naissance) ?? "", lieuNaissance: value(lieu))
             normalized = try traits.normalized()
         } catch let error as TraitError {
             return .failure(ImportLineError(line: line, field: Self.field(of: error), error: error))
@@ -53,7 +66,7 @@ struct CSVLineParser {
                     detail: "\(error)"))
         }
         var ins: INSIdentifier?
-        switch (value("matricule"), value("oid")) {
+        switch (value(matricule), value(oid)) {
         case (nil, nil): break
         case (let matricule?, let oid?):
             do { ins = try INSIdentifier(matricule: matricule, oid: oid) } catch {
@@ -63,20 +76,25 @@ struct CSVLineParser {
         case (nil, _?), (_?, nil):
             return .failure(
                 ImportLineError(
-                    line: line, field: value("matricule") == nil ? "matricule" : "oid", code: "import.ins-incomplete",
+                    line: line, field: value(matricule) == nil ? "matricule" : "oid", code: "import.ins-incomplete",
                     message: "Le matricule INS et son OID vont ensemble : renseignez les deux ou aucun.",
                     detail: "matricule and oid must both be present or both be empty"))
         }
         return .success(
             ParsedLine(
                 identity: NewIdentity(
-                    traits: traits, nomUtilise: value("nom_utilise"), prenomUtilise: value("prenom_utilise"), ins: ins),
+                    traits: traits, nomUtilise: value(nomUtilise), prenomUtilise: value(prenomUtilise), ins: ins),
                 normalized: normalized))
     }
 
     /// `trimmingCharacters(in: .whitespaces)` without its cost on the usual field, which neither starts nor ends
     /// with a space: that check is one scalar at each end.
     static func trimmed(_ text: String) -> String {
+        // The usual field starts and ends with a visible ASCII byte: two byte reads, no Unicode properties.
+        let visible: ClosedRange<UInt8> = 0x21...0x7E
+        if let first = text.utf8.first, let last = text.utf8.last, visible.contains(first), visible.contains(last) {
+            return text
+        }
         func isSpace(_ scalar: Unicode.Scalar?) -> Bool {
             guard let scalar else { return false }
             return scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator

@@ -38,6 +38,8 @@ public struct ImportProgress: Sendable {
     public let settledThroughLine: Int
     /// Transactions committed so far (one per batch).
     public let committedBatches: Int
+    /// The last report: the whole file is read, every batch committed and every bad line reported.
+    public var finished = false
 }
 
 /// The outcome of an import: how many identities were created and every refused line.

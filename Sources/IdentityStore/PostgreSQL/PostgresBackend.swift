@@ -108,6 +108,25 @@ final class PostgresBackend: StoreBackend {
         } catch { throw StoreError.wrap(error) }
     }
 
+    func selectValues(_ table: String, columns: [String], where clause: String, _ arguments: [SQLValue])
+        async throws(StoreError) -> [[SQLValue]]
+    {
+        let logger = logger
+        let sql = "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE \(clause)"
+        do {
+            return try await client.withConnection { connection in
+                var result: [[SQLValue]] = []
+                for try await row in try await connection.query(Self.query(sql, arguments), logger: logger) {
+                    var values: [SQLValue] = []
+                    values.reserveCapacity(columns.count)
+                    for cell in row { values.append(try Self.value(cell)) }
+                    result.append(values)
+                }
+                return result
+            }
+        } catch { throw StoreError.wrap(error) }
+    }
+
     func count(_ table: String) async throws(StoreError) -> Int {
         let rows = try await selectRows(table, columns: ["COUNT(*) AS n"], where: "1 = 1", [])
         return Int(try rows.first?.integer("n") ?? 0)
@@ -164,6 +183,14 @@ final class PostgresBackend: StoreBackend {
         return PostgresQuery(unsafeSQL: text, binds: bindings)
     }
 
+    private static func value(_ cell: PostgresCell) throws -> SQLValue {
+        if cell.bytes == nil { return .null }
+        if cell.dataType == .int8 || cell.dataType == .int4 || cell.dataType == .int2 {
+            return .integer(try cell.decode(Int64.self))
+        }
+        return .text(try cell.decode(String.self))
+    }
+
     private static func rows(
         _ connection: PostgresConnection, _ logger: Logger, _ sql: String, _ arguments: [SQLValue],
         table: String = ""
@@ -171,15 +198,7 @@ final class PostgresBackend: StoreBackend {
         var result: [StoredRow] = []
         for try await row in try await connection.query(query(sql, arguments), logger: logger) {
             var values: [String: SQLValue] = [:]
-            for cell in row {
-                if cell.bytes == nil {
-                    values[cell.columnName] = .null
-                } else if cell.dataType == .int8 || cell.dataType == .int4 || cell.dataType == .int2 {
-                    values[cell.columnName] = .integer(try cell.decode(Int64.self))
-                } else {
-                    values[cell.columnName] = .text(try cell.decode(String.self))
-                }
-            }
+            for cell in row { values[cell.columnName] = try value(cell) }
             result.append(StoredRow(table: table, values: values))
         }
         return result

@@ -13,12 +13,22 @@ enum CanonicalEncoding {
                 bytes.append(contentsOf: [UInt8(ascii: "-"), UInt8(ascii: ";")])
                 continue
             }
-            bytes.append(contentsOf: String(field.utf8.count).utf8)
+            appendDecimal(field.utf8.count, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
             bytes.append(contentsOf: field.utf8)
             bytes.append(UInt8(ascii: ";"))
         }
         return bytes
+    }
+
+    /// The length in decimal ASCII, without going through a `String` per field.
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
     }
 
     static func digest(_ fields: [String?]) -> String {

@@ -45,7 +45,23 @@ public final class IdentityDatabase: IdentityRepository {
             evidence: try await backend.select(EvidenceRecord.self, where: "identity_id = ? ORDER BY checked_at", key),
             insiCalls: try await backend.select(INSiCallRecord.self, where: "identity_id = ? ORDER BY at", key),
             workItems: try await backend.select(WorkListItem.self, where: "identity_id = ? ORDER BY created_at", key),
-            auditEvents: try await backend.select(AuditEvent.self, where: "entity_id = ? ORDER BY seq", key))
+            auditEvents: try await auditEvents(of: record))
+    }
+
+    /// The events naming the identity, and the import event that created it when it came in bulk: that event
+    /// lists the batch's rows instead of naming one entity, and shares the identity's creation time (the
+    /// partial index `audit_events_import_at` finds it).
+    func auditEvents(of record: IdentityRecord) async throws(StoreError) -> [AuditEvent] {
+        let named = try await backend.select(
+            AuditEvent.self, where: "entity_id = ? ORDER BY seq", [.text(record.rowID)])
+        let imports = try await backend.select(
+            AuditEvent.self, where: "action = 'import' AND at = ? ORDER BY seq",
+            [.integer(record.createdAt.milliseconds)])
+        let creating = imports.filter { event in
+            event.rows.contains { $0.table == .identities && $0.id == record.rowID }
+        }
+        guard !creating.isEmpty else { return named }
+        return (creating + named).sorted { $0.sequence < $1.sequence }
     }
 
     public func workList(openOnly: Bool) async throws(StoreError) -> [WorkListItem] {

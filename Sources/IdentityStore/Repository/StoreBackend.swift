@@ -13,6 +13,10 @@ protocol StoreBackend: Sendable {
     /// `SELECT columns FROM table WHERE clause` (the clause may end with ORDER BY / LIMIT).
     func selectRows(_ table: String, columns: [String], where clause: String, _ arguments: [SQLValue])
         async throws(StoreError) -> [StoredRow]
+    /// The same select, each row as its values in the order of `columns` (no per-row dictionary: what
+    /// `verifyAudit` reads a million rows through).
+    func selectValues(_ table: String, columns: [String], where clause: String, _ arguments: [SQLValue])
+        async throws(StoreError) -> [[SQLValue]]
     func count(_ table: String) async throws(StoreError) -> Int
     func head() async throws(StoreError) -> ChainHead
     func close() async
@@ -41,24 +45,32 @@ enum PlanStatements {
     /// Multi-row inserts of at most ~30,000 parameters each (under both databases' limits): one statement per
     /// chunk instead of one per row keeps imports fast, above all over a network.
     static func inserts<Record: RowCodable>(_ records: [Record]) -> [(String, [SQLValue])] {
+        inserts(Record.self, records.map(\.values))
+    }
+
+    static func inserts<Record: RowCodable>(_ type: Record.Type, _ records: [[SQLValue]]) -> [(String, [SQLValue])] {
         guard !records.isEmpty else { return [] }
         let width = Record.columns.count
         let perStatement = max(1, 30_000 / width)
-        let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
         var out: [(String, [SQLValue])] = []
         var start = 0
         while start < records.count {
             let chunk = records[start..<min(records.count, start + perStatement)]
-            let sql =
-                "INSERT INTO \(Record.tableName) (\(Record.selectList)) VALUES "
-                + Array(repeating: row, count: chunk.count).joined(separator: ", ")
+            let sql = insertMany(Record.self, rows: chunk.count)
             var arguments: [SQLValue] = []
             arguments.reserveCapacity(chunk.count * width)
-            for record in chunk { arguments.append(contentsOf: record.values) }
+            for values in chunk { arguments.append(contentsOf: values) }
             out.append((sql, arguments))
             start += perStatement
         }
         return out
+    }
+
+    /// `INSERT … VALUES (?, …), (?, …)…` for `rows` rows.
+    static func insertMany<Record: RowCodable>(_ type: Record.Type, rows: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: Record.columns.count).joined(separator: ", ") + ")"
+        return "INSERT INTO \(Record.tableName) (\(Record.selectList)) VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
     static func update<Record: RowCodable>(_ type: Record.Type) -> String {
@@ -74,7 +86,7 @@ enum PlanStatements {
     /// foreign keys: the audit log, not the schema, vouches for the links).
     static func statements(for plan: WritePlan, events: [AuditEvent], head: ChainHead) -> [(String, [SQLValue])] {
         var out: [(String, [SQLValue])] = []
-        out += inserts(plan.insertedIdentities)
+        out += inserts(IdentityRecord.self, plan.identityRowsToInsert)
         out += plan.updatedIdentities.map { (update(IdentityRecord.self), updateArguments($0)) }
         out += inserts(plan.evidence)
         out += inserts(plan.insiCalls)

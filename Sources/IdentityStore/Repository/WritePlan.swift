@@ -4,6 +4,9 @@ import Foundation
 /// operations build plans; the back ends only execute them, so the RNIV and audit rules exist once.
 struct WritePlan: Sendable {
     var insertedIdentities: [IdentityRecord] = []
+    /// The column values of `insertedIdentities`, in the same order, when the operation already encoded them
+    /// (the import needs them for the row digests); empty otherwise.
+    var insertedIdentityValues: [[SQLValue]] = []
     var updatedIdentities: [IdentityRecord] = []
     var evidence: [EvidenceRecord] = []
     var insiCalls: [INSiCallRecord] = []
@@ -32,5 +35,13 @@ struct WriteContext: Sendable {
     func identity(_ id: UUID) throws(StoreError) -> IdentityRecord {
         guard let record = identities[id] else { throw .notFound(id: id.uuidString.lowercased()) }
         return record
+    }
+}
+
+extension WritePlan {
+    /// The values to insert for `insertedIdentities`, encoded once.
+    var identityRowsToInsert: [[SQLValue]] {
+        insertedIdentityValues.count == insertedIdentities.count
+            ? insertedIdentityValues : insertedIdentities.map(\.values)
     }
 }

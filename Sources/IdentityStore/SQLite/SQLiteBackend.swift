@@ -30,10 +30,8 @@ final class SQLiteBackend: StoreBackend {
             }
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.writeWithoutTransaction { db in
-                // The one writer connection gets a 64 MiB page cache (SQLite's default is 2 MiB): a batch of an
-                // import dirties pages across six indexes, and a cache that small spills them to the WAL and
-                // reads them back before the commit. Readers keep the default.
-                try db.execute(sql: "PRAGMA cache_size = -65536")
+                // The one writer connection gets its own settings (`SQLiteTuning`); readers keep the defaults.
+                for pragma in SQLiteTuning.writerPragmas { try db.execute(sql: pragma) }
                 try db.inTransaction(.immediate) {
                     try Self.migrate(db)
                     return .commit
@@ -92,9 +90,7 @@ final class SQLiteBackend: StoreBackend {
                     let context = WriteContext(identities: loaded, now: .now)
                     let (plan, value) = try body(context)
                     let (events, newHead) = AuditChain.seal(plan.events, after: head, at: context.now)
-                    for (sql, arguments) in PlanStatements.statements(for: plan, events: events, head: newHead) {
-                        try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
-                    }
+                    try Self.execute(plan, events: events, head: newHead, db)
                     result = value
                     return .commit
                 }
@@ -112,6 +108,35 @@ final class SQLiteBackend: StoreBackend {
         do {
             return try await pool.read { db in try Self.selectRows(db, table, columns, clause, arguments) }
         } catch { throw StoreError.wrap(error) }
+    }
+
+    func selectValues(_ table: String, columns: [String], where clause: String, _ arguments: [SQLValue])
+        async throws(StoreError) -> [[SQLValue]]
+    {
+        let sql = "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE \(clause)"
+        do {
+            return try await pool.read { db in
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments))
+                var result: [[SQLValue]] = []
+                while let row = try rows.next() {
+                    var values: [SQLValue] = []
+                    values.reserveCapacity(row.count)
+                    for value in row.databaseValues { values.append(Self.value(value)) }
+                    result.append(values)
+                }
+                return result
+            }
+        } catch { throw StoreError.wrap(error) }
+    }
+
+    static func value(_ value: DatabaseValue) -> SQLValue {
+        switch value.storage {
+        case .int64(let integer): .integer(integer)
+        case .string(let text): .text(text)
+        case .null: .null
+        case .double(let double): .integer(Int64(double))
+        case .blob(let data): .text(String(decoding: data, as: UTF8.self))
+        }
     }
 
     func count(_ table: String) async throws(StoreError) -> Int {
@@ -151,18 +176,72 @@ final class SQLiteBackend: StoreBackend {
         var records: [StoredRow] = []
         while let row = try rows.next() {
             var values: [String: SQLValue] = [:]
-            for (column, value) in row {
-                switch value.storage {
-                case .int64(let integer): values[column] = .integer(integer)
-                case .string(let text): values[column] = .text(text)
-                case .null: values[column] = .null
-                case .double(let double): values[column] = .integer(Int64(double))
-                case .blob(let data): values[column] = .text(String(decoding: data, as: UTF8.self))
-                }
-            }
+            for (column, value) in row { values[column] = Self.value(value) }
             records.append(StoredRow(table: table, values: values))
         }
         return records
+    }
+
+    /// Runs a sealed plan: one cached single-row statement per table, rebound for each row (no SQL text or
+    /// argument array sized by the batch), in the order of `PlanStatements.statements`.
+    static func execute(_ plan: WritePlan, events: [AuditEvent], head: ChainHead, _ db: Database) throws {
+        try insert(IdentityRecord.self, plan.identityRowsToInsert, db)
+        try update(plan.updatedIdentities, db)
+        try insert(plan.evidence, db)
+        try insert(plan.insiCalls, db)
+        try insert(plan.statusChanges, db)
+        try insert(plan.insertedWorkItems, db)
+        try update(plan.updatedWorkItems, db)
+        try insert(events, db)
+        try db.cachedStatement(sql: "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")
+            .execute(arguments: [head.sequence, head.hash])
+    }
+
+    private static func insert<Record: RowCodable>(_ records: [Record], _ db: Database) throws {
+        try insert(Record.self, records.map(\.values), db)
+    }
+
+    /// Multi-row inserts of `chunkRows` rows (about 30,000 parameters, under SQLite's limit of 32,766), the
+    /// arguments of a chunk converted in one `StatementArguments`: per row, GRDB's conversion and argument
+    /// checks cost as much as SQLite's insert itself. Full chunks reuse one cached statement; the remainder of
+    /// a batch gets a statement of its own.
+    private static func insert<Record: RowCodable>(_ type: Record.Type, _ rows: [[SQLValue]], _ db: Database) throws {
+        guard !rows.isEmpty else { return }
+        let width = Record.columns.count
+        let chunkRows = max(1, 30_000 / width)
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + chunkRows)
+            let sql = PlanStatements.insertMany(Record.self, rows: end - start)
+            let statement = end - start == chunkRows ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+            // Existentials, not `[DatabaseValue]`: GRDB converts that generic sequence through a key path
+            // projected per value, this one through a plain closure.
+            var values: [(any DatabaseValueConvertible)?] = []
+            values.reserveCapacity((end - start) * width)
+            for row in rows[start..<end] {
+                for value in row { values.append(databaseValue(value)) }
+            }
+            // One value per placeholder by construction: `insertMany` has `width` placeholders per row.
+            statement.setUncheckedArguments(StatementArguments(values))
+            try statement.execute()
+            start = end
+        }
+    }
+
+    private static func update<Record: RowCodable>(_ records: [Record], _ db: Database) throws {
+        guard !records.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: PlanStatements.update(Record.self))
+        for record in records {
+            try statement.execute(arguments: arguments(PlanStatements.updateArguments(record)))
+        }
+    }
+
+    private static func databaseValue(_ value: SQLValue) -> DatabaseValue {
+        switch value {
+        case .text(let text): text.databaseValue
+        case .integer(let integer): integer.databaseValue
+        case .null: .null
+        }
     }
 
     static func arguments(_ values: [SQLValue]) -> StatementArguments {

@@ -13,7 +13,7 @@ struct Migration: Sendable {
 }
 
 enum Migrations {
-    static let all: [Migration] = [version1, version2]
+    static let all: [Migration] = [version1, version2, version3]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }
 
@@ -106,5 +106,13 @@ enum Migrations {
         version: 2, name: "drop unused identity indexes", tables: [],
         extra: { _ in
             ["DROP INDEX IF EXISTS identities_prenom_key", "DROP INDEX IF EXISTS identities_nom_norm"]
+        })
+
+    /// A bulk import is audited by one event per batch (action `import`, no entity) that lists every created
+    /// row; `history` finds it by the identity's creation time. Partial: only those events are indexed.
+    static let version3 = Migration(
+        version: 3, name: "index import events by time", tables: [],
+        extra: { _ in
+            ["CREATE INDEX IF NOT EXISTS audit_events_import_at ON audit_events (at) WHERE action = 'import'"]
         })
 }

@@ -8,8 +8,9 @@ import Testing
     import Glibc
 #endif
 
-/// The bulk path of the CSV import: many identities per transaction, still one audit event each, a chain that
-/// verifies (in pages larger than one), acknowledgements per committed batch that survive a kill.
+/// The bulk path of the CSV import: many identities per transaction, one audit event per batch that lists every
+/// created row with its digest, a chain that verifies (rows in pages larger than one), acknowledgements per
+/// committed batch that survive a kill.
 enum BulkImportContract {
     /// `count` lines with distinct names (`BULK<n>`), every `badEvery`-th one refused for a digit in the nom.
     static func csv(count: Int, badEvery: Int = 0) throws -> URL {
@@ -56,18 +57,31 @@ enum BulkImportContract {
         #expect(progress.all.map(\.settledThroughLine) == progress.all.map(\.settledThroughLine).sorted())
         #expect(progress.last?.settledThroughLine == 6_101)
 
-        // One audit event per identity, each naming the identity and vouching for its row.
-        #expect(try test.sql("SELECT count(*) FROM audit_events WHERE action = 'create'") == "6088")
-        #expect(try test.sql("SELECT count(DISTINCT entity_id) FROM audit_events") == "6088")
+        // One audit event per committed batch, naming no single identity but vouching for every row it created.
+        #expect(try test.sql("SELECT count(*) FROM audit_events WHERE action = 'import'") == "4")
+        #expect(try test.sql("SELECT count(*) FROM audit_events") == "4")
+        #expect(try test.sql("SELECT count(*) FROM audit_events WHERE entity_id IS NOT NULL") == "0")
         let sampleID = try #require(
             UUID(uuidString: try test.sql("SELECT id FROM identities WHERE nom_naissance = 'Bulk-B'")))
         let sample = try await database.identity(sampleID)
-        #expect(try await database.history(sample.id).auditEvents.map(\.action) == [.create])
+        let created = try await database.history(sample.id).auditEvents
+        #expect(created.map(\.action) == [.importBatch])
+        #expect(created.first?.rows.contains(sample.rowReference) == true)
+        #expect(created.first?.rows.count == 2_000)
+        let all = try await database.exportPage(after: nil, limit: 10_000)
+        #expect(all.count == 6_088)
+        var listed = 0
+        for record in all.prefix(50) {
+            let events = try await database.history(record.id).auditEvents
+            #expect(events.count == 1 && events.first?.rows.contains(record.rowReference) == true)
+            listed += events.count
+        }
+        #expect(listed == 50)
 
-        // The verifier pages through more than one page of events and rows (5,000 each).
+        // The verifier pages through more than one page of rows (5,000 each).
         let intact = try await database.verifyAudit()
         #expect(intact.isIntact, "\(intact.problems.prefix(5))")
-        #expect(intact.eventsChecked == 6_088 && intact.rowsChecked == 6_088)
+        #expect(intact.eventsChecked == 4 && intact.rowsChecked == 6_088)
 
         // Tampering is still named with its event after a bulk import.
         let event = try #require(try await database.history(sample.id).auditEvents.first?.sequence)
@@ -82,6 +96,11 @@ enum BulkImportContract {
                 return false
             })
         #expect(report2.problems.count == 2)
+
+        // Nor can the import event be trimmed to hide a row: its hash covers every row it lists.
+        try test.sql("UPDATE audit_events SET row_refs = substr(row_refs, 1, 100) WHERE seq = \(event)")
+        let report3 = try await database.verifyAudit()
+        #expect(report3.problems.first == .alteredEvent(sequence: event))
         await database.close()
         try? FileManager.default.removeItem(at: file)
     }

@@ -14,8 +14,10 @@ struct ImportIdentitiesCommand: AsyncParsableCommand {
     @Argument(help: "CSV file.")
     var file: String
 
-    @Option(name: .customLong("batch-size"), help: "Identities per transaction.")
-    var batchSize = 2_000
+    @Option(
+        name: .customLong("batch-size"),
+        help: "Lines per transaction; each committed batch is acknowledged on standard error.")
+    var batchSize = CSVImporter.defaultBatchSize
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var global: GlobalOptions
@@ -26,10 +28,9 @@ struct ImportIdentitiesCommand: AsyncParsableCommand {
         let size = batchSize
         let result = try await store.withDatabase(global) { database throws(StoreError) in
             try await CSVImporter.run(path: path, into: database, actor: actor, batchSize: size) { progress in
-                ProgressBar.draw(progress)
+                ProgressBar.acknowledge(progress)
             }
         }
-        ProgressBar.finish()
         if global.json {
             Output.printJSON([
                 "imported": result.imported,
@@ -50,19 +51,21 @@ struct ImportIdentitiesCommand: AsyncParsableCommand {
     }
 }
 
-/// A one-line progress bar on standard error (standard output stays clean for `--json`).
+/// Progress on standard error (standard output stays clean for `--json`): one line per committed batch, which
+/// is also the acknowledgement — every line of the file up to `settledThroughLine` is stored or reported and
+/// survives a crash, so an interrupted import is resumed after that line.
 enum ProgressBar {
-    static func draw(_ progress: ImportProgress) {
+    static func acknowledge(_ progress: ImportProgress) {
         let fraction = progress.totalBytes > 0 ? Double(progress.bytesRead) / Double(progress.totalBytes) : 0
         let width = 30
         let filled = min(width, Int(fraction * Double(width)))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let counts = "\(progress.imported) importée(s), \(progress.rejected) refusée(s)"
         let text =
-            "\r[\(bar)] \(Int(fraction * 100))%  \(progress.imported) importée(s), \(progress.rejected) refusée(s)"
+            progress.finished
+            ? "[\(bar)] \(Int(fraction * 100)) %  fin du fichier (ligne \(progress.settledThroughLine)) : \(counts)\n"
+            : "[\(bar)] \(Int(fraction * 100)) %  lot \(progress.committedBatches) validé jusqu'à la ligne "
+                + "\(progress.settledThroughLine) : \(counts)\n"
         FileHandle.standardError.write(Data(text.utf8))
-    }
-
-    static func finish() {
-        FileHandle.standardError.write(Data("\n".utf8))
     }
 }

@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // YAML provider: package trait "YAML" (Yams).
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: [.defaults, "YAML"]),
     ],
@@ -168,7 +170,7 @@ let package = Package(
             name: "passerelle",
             dependencies: [
                 "INS", "DataMatrix", "INSTagging", "IdentityStore", "INSi", "PasserelleConfiguration",
-                "ProSanteConnect", "Broker",
+                "ProSanteConnect", "Broker", "PasserelleAPI", "Observability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "SmartCard", "CPS", "CPSTLS", "VirtualCPSCard",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -330,7 +332,8 @@ let package = Package(
         .target(
             name: "Broker",
             dependencies: [
-                "INS", "SmartCard", "CPS", "ProSanteConnect",
+                "INS", "SmartCard", "CPS", "ProSanteConnect", "Observability",
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -351,6 +354,41 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Structured JSON logs with redaction, Prometheus metrics (swift-metrics backend). No domain knowledge.
+        .target(
+            name: "Observability",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ObservabilityTests", dependencies: ["Observability"], swiftSettings: strictSettings),
+        // REST API /api/v1 mounted on the broker: card, session, INSi, identities, DataMatrix, tagging, views.
+        .target(
+            name: "PasserelleAPI",
+            dependencies: [
+                "Broker", "INS", "INSi", "IdentityStore", "DataMatrix", "INSTagging", "Observability",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            exclude: ["README.md"],
+            resources: [.copy("OpenAPI/openapi.json")],
+            swiftSettings: strictSettings
+        ),
+        // The contract (router vs OpenAPI document), error mapping, redaction; the live walk-through is 80-api.sh.
+        .testTarget(
+            name: "PasserelleAPITests",
+            dependencies: [
+                "PasserelleAPI", "Broker", "INS", "INSi", "IdentityStore", "Observability",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,5 +1,8 @@
+import Foundation
 import Hummingbird
 import Logging
+import Metrics
+import Observability
 
 /// The single gate before routing (design.md §5): `Host` allow-list, `Origin` of a registered app or the broker
 /// itself, exact CORS (never `*`), JSON-only state changes (forms only on the OAuth and page routes), security
@@ -17,6 +20,7 @@ struct AdmissionMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         var response: Response
+        let started = DispatchTime.now()
         do throws(BrokerError) {
             try admit(request, context: &context)
             if request.method == .options {
@@ -25,10 +29,14 @@ struct AdmissionMiddleware: RouterMiddleware {
                 response = await Self.guarded(request, context: context, next: next)
             }
         } catch {
-            logger.info("request refused", metadata: ["code": "\(error.code)", "path": "\(request.uri.path)"])
+            logger.info(
+                "request refused",
+                metadata: ["code": "\(error.code)", "path": "\(request.uri.path)", "requestId": "\(context.id)"])
             response = Replies.problem(error)
         }
         SecurityHeaders.apply(to: &response.headers)
+        if let name = Self.requestIDField { response.headers[name] = context.id }
+        Self.observe(request, context: context, status: response.status.code, since: started)
         if let origin = context.crossOrigin {
             response.headers[.accessControlAllowOrigin] = origin
             response.headers[.vary] = "Origin"
@@ -62,12 +70,35 @@ struct AdmissionMiddleware: RouterMiddleware {
             let hasBody =
                 request.headers[.contentLength].map { $0 != "0" } ?? (request.headers[.transferEncoding] != nil)
             if type == "application/json" { return }
+            if policy.uploads.contains(where: { $0.mediaType == type && request.uri.path.hasSuffix($0.pathSuffix) }) {
+                return
+            }
             if type == "application/x-www-form-urlencoded" && policy.formPaths.contains(request.uri.path) { return }
             if type.isEmpty && !hasBody { return }
             throw .unsupportedMediaType(type.isEmpty ? "<none>" : type)
         default:
             return
         }
+    }
+
+    static let requestIDField = HTTPFields.Element.Name("X-Request-Id")
+
+    /// One log line per API call (path without its query: searches carry traits) and the latency metrics.
+    /// Only `/api/v1` and `/oidc` are timed: pages and SSE streams would only add noise.
+    static func observe(_ request: Request, context: Context, status: Int, since started: DispatchTime) {
+        let path = request.uri.path
+        guard path.hasPrefix("/api/") || path.hasPrefix("/oidc/") else { return }
+        let route = context.endpointPath ?? "unmatched"
+        let dimensions = [("route", route), ("method", request.method.rawValue), ("status", "\(status)")]
+        Timer(label: MetricName.apiLatency, dimensions: dimensions).recordInterval(since: started)
+        Counter(label: MetricName.apiRequests, dimensions: dimensions).increment()
+        let level: Logger.Level = status >= 500 ? .error : .info
+        Logger(label: "passerelle.broker.http").log(
+            level: level, "request",
+            metadata: [
+                "requestId": "\(context.id)", "method": "\(request.method.rawValue)", "route": "\(route)",
+                "path": "\(path)", "status": "\(status)", "client": "\(context.grant?.clientID ?? "-")",
+            ])
     }
 
     static func mediaType(_ header: String) -> String {
@@ -82,6 +113,8 @@ struct AdmissionMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as BrokerError {
             return Replies.problem(error)
+        } catch let problem as ProblemError {
+            return Replies.problem(problem.error, status: problem.status)
         } catch let error as OAuthError {
             return Replies.oauth(error)
         } catch let error as HTTPError {

@@ -76,15 +76,19 @@ actor CardMonitor {
                     givenName: identity.holder.givenName, familyName: identity.holder.familyName,
                     profession: identity.holder.profession)
                 cards.append((reader, cps, summary))
+                BrokerMetrics.cardEvent("inserted")
                 publishCurrent()
             } catch {
                 logger.warning("card not usable", metadata: ["code": "\(error.code)"])
+                BrokerMetrics.cardEvent("unusable")
                 if card == nil { publish(.unusable(error.userMessage)) }
             }
         case .removed(let reader):
+            BrokerMetrics.cardEvent("removed")
             removeCard(in: reader)
             publishCurrent()
         case .unavailable:
+            BrokerMetrics.cardEvent("unavailable")
             let gone = cards
             cards = []
             for entry in gone { onRemoved(entry.summary.serial) }

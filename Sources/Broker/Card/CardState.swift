@@ -9,7 +9,8 @@ public enum CardState: Sendable, Equatable {
     case unusable(String)
     case serviceUnavailable
 
-    var json: [String: Any] {
+    /// The JSON object of the login page's SSE events and of `GET /api/v1/card`.
+    public var json: [String: Any] {
         switch self {
         case .absent: ["state": "absent", "message": "Aucune carte dans le lecteur."]
         case .reading: ["state": "reading", "message": "Lecture de la carte…"]

@@ -57,6 +57,7 @@ extension OpenIDProvider {
                 _ = try await afterLogin(login, method: method, card: cardUsed)
                 if let session = sessions.active() { ciba.resolve(id, .approved(sessionID: session.id)) }
             } catch let failure as LoginFailure {
+                BrokerMetrics.login(method: method.rawValue, outcome: failure.code)
                 ciba.resolve(id, .failed(failure))
             } catch let error as PSCError {
                 ciba.resolve(id, .failed(LoginFailure.from(error)))

@@ -80,7 +80,8 @@ extension OpenIDProvider {
     }
 
     func failurePage(_ failure: LoginFailure, transaction: LoginTransaction?) -> Response {
-        pages.message(
+        BrokerMetrics.login(method: "page", outcome: failure.code)
+        return pages.message(
             failure.userMessage, title: "Connexion impossible", isError: true,
             retry: transaction.map { "/login?tx=\($0.id)" }, status: .ok)
     }

@@ -1,4 +1,6 @@
+import Foundation
 import Hummingbird
+import Observability
 
 extension OpenIDProvider {
     /// Every public route behind the admission middleware. `mount` lets another module (the REST API of issue 9)
@@ -7,6 +9,10 @@ extension OpenIDProvider {
         let router = Router(context: BrokerRequestContext.self)
         router.add(middleware: AdmissionMiddleware(policyProvider: { self.admissionPolicy }, registry: registry))
         router.get("/healthz") { _, _ in Replies.json(["status": "ok"]) }
+        // Loopback only like everything else; counters and latencies, never a personal datum or a token.
+        router.get("/metrics") { _, _ in
+            Replies.raw(Data(PasserelleMetrics.render()), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        }
         router.get("/.well-known/openid-configuration") { _, _ in self.discovery() }
         router.get("/oidc/jwks") { _, _ in self.jwks() }
         router.get("/oidc/authorize") { request, _ in await self.authorize(request) }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import Observability
 
 #if canImport(Glibc)
     import Glibc
@@ -17,6 +18,7 @@ public final class BrokerServer: Sendable {
         settings: BrokerSettings, clock: BrokerClock = .system,
         mount: @escaping @Sendable (Router<BrokerRequestContext>, OpenIDProvider) -> Void = { _, _ in }
     ) throws(BrokerError) {
+        PasserelleMetrics.bootstrap()
         provider = try OpenIDProvider(settings: settings, clock: clock)
         self.mount = mount
     }

@@ -86,7 +86,8 @@ public final class OpenIDProvider: Sendable {
             "/oidc/token", "/oidc/ciba", "/oidc/logout", "/oidc/revoke", pscCallbackPath, "/login/pin",
             "/login/ecps", "/login/situation", "/login/cancel", "/logout",
         ]
-        let policy = AdmissionPolicy(port: port, extraHosts: settings.extraAllowedHosts, formPaths: formPaths)
+        let policy = AdmissionPolicy(
+            port: port, extraHosts: settings.extraAllowedHosts, formPaths: formPaths, uploads: settings.uploads)
         listener.value.withLock { $0 = (issuer, port, policy) }
     }
 
@@ -109,7 +110,7 @@ public final class OpenIDProvider: Sendable {
         await card.start()
     }
 
-    func shutdown() async {
+    public func shutdown() async {
         await card.stop()
         await ciba.cancelAll()
         await logins.cancelAll()

@@ -3,18 +3,20 @@ import Hummingbird
 import INS
 
 /// Response builders: JSON, RFC 9457 problem documents, OAuth errors, HTML, redirects. Every answer that can
-/// carry a token or a personal datum is `no-store`.
-enum Replies {
+/// carry a token or a personal datum is `no-store`. `json` and `raw` are public for the REST API module.
+public enum Replies {
     static let problemBase = "https://passerelle.local/problems/"
 
-    static func json(_ object: Any, status: HTTPResponse.Status = .ok, extraHeaders: HTTPFields = [:]) -> Response {
+    public static func json(_ object: Any, status: HTTPResponse.Status = .ok, extraHeaders: HTTPFields = [:])
+        -> Response
+    {
         let data =
             (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
             ?? Data("{}".utf8)
         return raw(data, contentType: "application/json", status: status, extraHeaders: extraHeaders)
     }
 
-    static func raw(
+    public static func raw(
         _ data: Data, contentType: String, status: HTTPResponse.Status = .ok, extraHeaders: HTTPFields = [:]
     ) -> Response {
         var headers = extraHeaders

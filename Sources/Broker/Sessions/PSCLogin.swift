@@ -73,6 +73,7 @@ extension OpenIDProvider {
             throw .cardRemoved
         }
         let session = try establishSession(login, method: method, card: card)
+        BrokerMetrics.login(method: method.rawValue, outcome: "success")
         return session.needsSituation ? .chooseSituation : .done
     }
 }

@@ -25,6 +25,8 @@ public struct BrokerSettings: Sendable {
     public var psc: PSCConfiguration?
     /// How the login page logs in to PSC by default.
     public var loginMethod: PSCLoginMethod = .ciba
+    /// Routes mounted by other modules that take a non-JSON body (tagging takes `application/pdf`).
+    public var uploads: [UploadRoute] = []
     /// Where cards come from (PC/SC by default, an in-process virtual card in tests).
     public var cardSource: (any CardSource)?
 

@@ -3,17 +3,18 @@ import Foundation
 import INS
 import PasserelleConfiguration
 
-/// Runs the whole product on the embedded default. Until the broker exists it is a self-check: it proves the
-/// binary runs, prints the version and the DataMatrix payload of the spec's example identity, and the ready line.
-/// With a data directory (`--data-dir` or `PASSERELLE_DATA_DIR`) it also starts `insi-sim`, writes
-/// `D/passerelle.yaml`, and runs until SIGINT/SIGTERM.
+/// Runs the whole product on the embedded default. Without a data directory it is a self-check (version, the
+/// DataMatrix payload of the spec's example identity, the ready line). With one (`--data-dir` or
+/// `PASSERELLE_DATA_DIR`) it starts `insi-sim`, `psc-sim` and the virtual card, writes `D/passerelle.yaml`, runs the
+/// broker with the REST API on SQLite in `D`, prints the ready line, and runs until SIGINT/SIGTERM.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Start the demo (self-check until the broker lands): version, example payload, ready line."
+        abstract: "Start the whole product on the embedded default (broker, API, simulators, virtual card)."
     )
 
     @OptionGroup var global: GlobalOptions
+    @Option(help: "Broker port (0 = any free port).") var port = 4747
 
     func run() async throws {
         do {
@@ -59,6 +60,46 @@ struct DemoCommand: AsyncParsableCommand {
             throw ExitStatus.dependencyUnavailable
         }
         let waiter = TerminationWaiter(child: simulator.process)
+        LogOptions.bootstrapFromEnvironment(defaultFormat: .json, defaultLevel: .warning)
+        let broker: DemoBroker
+        do throws(AnyPasserelleError) {
+            broker = try await DemoBroker.make(
+                dataDirectory: dataDirectory, port: port, configurationPath: configurationPath,
+                psc: psc.configuration, card: card.section, certs: psc.certs)
+        } catch {
+            simulator.stop()
+            psc.stop()
+            card.stop()
+            throw report(error, json: global.json, exit: ExitStatus.dependencyUnavailable)
+        }
+        let (issuerStream, issuerContinuation) = AsyncStream.makeStream(of: String.self)
+        let server = broker.server
+        let serving = Task {
+            do {
+                try await server.run { issuer in issuerContinuation.yield(issuer) }
+            } catch {
+                Output.printError("Erreur : le service de connexion s'est arrêté.\nDétail technique : \(error)")
+            }
+            issuerContinuation.finish()
+            waiter.finish("broker stopped")
+        }
+        var brokerURL: String?
+        for await issuer in issuerStream {
+            brokerURL = issuer
+            break
+        }
+        guard let brokerURL else {
+            simulator.stop()
+            psc.stop()
+            card.stop()
+            await broker.wiring.close()
+            throw ExitStatus.dependencyUnavailable
+        }
+        ready["broker"] = brokerURL
+        ready["api"] = brokerURL + "/api/v1"
+        ready["clientId"] = DemoBroker.appID
+        Output.printError(
+            DemoBroker.welcome(broker: brokerURL, insi: simulator.mtls, psc: psc.base, card: card.section))
         ready["insi"] = simulator.mtls
         ready["insiCPx"] = simulator.cpx
         ready["insiAdmin"] = simulator.admin
@@ -70,11 +111,14 @@ struct DemoCommand: AsyncParsableCommand {
         Output.printJSONLine(ready)
         fflush(nil)
         let reason = await waiter.wait()
+        serving.cancel()
+        await serving.value
+        await broker.wiring.close()
         simulator.stop()
         psc.stop()
         card.stop()
         Output.printError("Démonstration arrêtée (\(reason)).")
-        if reason == "insi-sim exited" { throw ExitStatus.dependencyUnavailable }
+        if reason == "insi-sim exited" || reason == "broker stopped" { throw ExitStatus.dependencyUnavailable }
     }
 }
 

@@ -94,7 +94,7 @@ final class TerminationWaiter: @unchecked Sendable {
         }
     }
 
-    private func finish(_ reason: String) {
+    func finish(_ reason: String) {
         lock.lock()
         let waiting = continuation
         continuation = nil

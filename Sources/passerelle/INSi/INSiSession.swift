@@ -14,8 +14,21 @@ struct INSiSession {
         do { configuration = try await PasserelleConfiguration.load(explicitPath: global.config) } catch {
             throw AnyPasserelleError(error)
         }
-        guard let section = configuration.insi, let endpoint = section.endpoint else {
+        guard let section = configuration.insi else {
             throw AnyPasserelleError(ConfigurationError(.missingKey, "insi"))
+        }
+        return try await open(section) { traceFile in
+            if let traceFile { JSONLinesTraceSink(path: traceFile) } else { InMemoryTraceSink() }
+        }
+    }
+
+    /// The client of `section`, tracing into the sink `makeSink` builds from the configured trace file (the broker
+    /// passes its API ledger, which writes that file too).
+    static func open(_ section: INSiSection, makeSink: (String?) -> any INSiTraceSink)
+        async throws(AnyPasserelleError) -> INSiSession
+    {
+        guard let endpoint = section.endpoint else {
+            throw AnyPasserelleError(ConfigurationError(.missingKey, "insi.endpoints"))
         }
         do throws(INSiError) {
             let instance = try InstallationID.loadOrCreate(at: section.installationIDFile)
@@ -46,10 +59,7 @@ struct INSiSession {
                         nationalID: $0.nationalID, identifiantFacturation: $0.identifiantFacturation,
                         secteurActivite: $0.secteurActivite, specialite: $0.specialite)
                 })
-            let sink: any INSiTraceSink =
-                if let traceFile = section.traceFile { JSONLinesTraceSink(path: traceFile) } else {
-                    InMemoryTraceSink()
-                }
+            let sink = makeSink(section.traceFile)
             do {
                 let client = try INSiClient(
                     configuration: clientConfiguration, transport: transport, traceSink: sink, signer: signer)

@@ -2,6 +2,8 @@ import ArgumentParser
 import Broker
 import Foundation
 import INS
+import Observability
+import PasserelleAPI
 import PasserelleConfiguration
 import ProSanteConnect
 
@@ -37,25 +39,44 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        let settings: BrokerSettings
+        LogOptions.bootstrapFromEnvironment(defaultFormat: .json)
+        var settings: BrokerSettings
+        let wiring: APIWiring
         do throws(AnyPasserelleError) {
             settings = try await ServeSettings.build(self)
+            wiring = try await APIWiring.open(configPath: global.config, dataDirectory: settings.dataDirectory)
         } catch {
             throw report(error, json: global.json)
         }
+        settings.uploads = PasserelleAPI.uploads
         let server: BrokerServer
+        let services = wiring.services
         do throws(BrokerError) {
-            server = try BrokerServer(settings: settings)
+            server = try BrokerServer(settings: settings) { router, provider in
+                PasserelleAPI.mount(on: router, provider: provider, services: services)
+            }
         } catch {
+            await wiring.close()
             throw report(error, json: global.json)
         }
         let socket = settings.adminSocketPath
+        do {
+            try await run(server, socket: socket, started: started)
+        } catch {
+            await wiring.close()
+            throw error
+        }
+        await wiring.close()
+    }
+
+    private func run(_ server: BrokerServer, socket: String, started: Date) async throws {
         try await server.run { issuer in
             let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
             // Straight to the file descriptor: a piped stdout is block-buffered and the ready line must go now.
             let line: [String: Any] = [
                 "ready": true, "broker": issuer, "adminSocket": socket, "startupMs": milliseconds,
-                "discovery": issuer + "/.well-known/openid-configuration",
+                "discovery": issuer + "/.well-known/openid-configuration", "api": issuer + "/api/v1",
+                "openapi": issuer + "/api/v1/openapi.json",
             ]
             let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
             if let data = try? JSONSerialization.data(withJSONObject: line, options: options) {

@@ -34,9 +34,10 @@ done
 echo "80-api: validating the committed OpenAPI document"
 "$VENV/bin/openapi-spec-validator" "$DOC"
 
-PASSERELLE_LOG_LEVEL=info "$BIN/passerelle" demo --data-dir "$WORK/demo" --port 0 >"$WORK/demo.out" 2>"$WORK/demo.err" &
+# As a newcomer starts it: Tools/demo (it builds what is missing, then execs `passerelle demo`, same pid).
+PASSERELLE_LOG_LEVEL=info PASSERELLE_DATA_DIR="$WORK/demo" "$REPO/Tools/demo" --port 0 >"$WORK/demo.out" 2>"$WORK/demo.err" &
 DEMO_PID=$!
-for _ in $(seq 600); do
+for _ in $(seq 3000); do
     grep -q '"ready":true' "$WORK/demo.out" 2>/dev/null && break
     kill -0 "$DEMO_PID" 2>/dev/null || { echo "80-api: demo exited" >&2; cat "$WORK/demo.out" "$WORK/demo.err" >&2; exit 1; }
     sleep 0.1

@@ -3,8 +3,8 @@ import Foundation
 import INS
 import IdentityStore
 
-/// Where the identity base is and who is acting. Until the configuration file lands, PostgreSQL is chosen
-/// with `--database-url` (or `PASSERELLE_DATABASE_URL`); otherwise SQLite in the data directory.
+/// Where the identity base is and who is acting: `--database-url` (or `PASSERELLE_DATABASE_URL`), else the
+/// configuration's `store:` section (`--config` or `PASSERELLE_CONFIG`), else SQLite in the data directory.
 struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("database-url"), help: "PostgreSQL URL of a shared base (or PASSERELLE_DATABASE_URL).")
     var databaseURL: String?
@@ -17,10 +17,12 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open(_ global: GlobalOptions) async throws -> IdentityDatabase {
-        let environment = ProcessInfo.processInfo.environment
-        let location = StoreLocation.resolve(
-            dataDirectory: global.dataDir ?? environment["PASSERELLE_DATA_DIR"],
-            databaseURL: databaseURL ?? environment["PASSERELLE_DATABASE_URL"])
+        let location: StoreLocation
+        do {
+            location = try await ConfiguredStoreLocation.resolve(global, databaseURL: databaseURL)
+        } catch {
+            throw report(error, json: global.json)
+        }
         do { return try await IdentityDatabase.open(location) } catch {
             throw fail(error, json: global.json)
         }

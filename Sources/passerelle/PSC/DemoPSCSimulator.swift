@@ -1,4 +1,5 @@
 import Foundation
+import PasserelleConfiguration
 import ProSanteConnect
 
 /// The `psc-sim` child of `passerelle demo`: started from the same bin directory on free ports, ready line read,
@@ -14,6 +15,8 @@ final class DemoPSCSimulator: @unchecked Sendable {
     var admin: String { child["admin"] }
 
     static let clientSecret = "TEST-secret-passerelle"
+    /// `D/psc-client-secret`, once `writeConfiguration` has written it.
+    private(set) var clientSecretFile: String?
 
     init(certs: String) throws(Failure) {
         var arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--certs", certs]
@@ -43,25 +46,27 @@ final class DemoPSCSimulator: @unchecked Sendable {
             FileManager.default.createFile(
                 atPath: path, contents: try encoder.encode(configuration), attributes: [.posixPermissions: 0o600])
         else { throw Failure(description: "cannot write \(path)") }
+        let secretPath = URL(fileURLWithPath: dataDirectory).appendingPathComponent("psc-client-secret").path
+        guard
+            FileManager.default.createFile(
+                atPath: secretPath, contents: Data((Self.clientSecret + "\n").utf8),
+                attributes: [.posixPermissions: 0o600])
+        else { throw Failure(description: "cannot write \(secretPath)") }
+        clientSecretFile = secretPath
     }
 
-    /// The `psc` section of the demo's `passerelle.yaml`.
+    /// The `psc` section of the demo's `passerelle.yaml` (the client secret by file, written by
+    /// `writeConfiguration`).
     var yamlSection: String {
-        """
-
-        psc:
-          issuer: "\(issuer)"
-          discovery: "\(issuer)/.well-known/wallet-openid-configuration"
-          client_id: "passerelle"
-          client_authentication: "client_secret_basic"
-          client_secret: "\(Self.clientSecret)"
-          scopes: ["openid", "scope_all"]
-          acr_values: ["eidas1"]
-          accepted_acr: ["eidas1", "eidas2", "eidas3"]
-          redirect_uri: "http://127.0.0.1:0/callback"
-          trust_roots: "\(certs)/ca/trust-test-roots.pem"
-          simulator_admin: "\(admin)"
-
-        """
+        var section = PSCSection(
+            issuer: issuer, discoveryURL: "\(issuer)/.well-known/wallet-openid-configuration", clientID: "passerelle",
+            clientAuthentication: .clientSecretBasic, clientSecretFile: clientSecretFile,
+            trustRootsFile: "\(certs)/ca/trust-test-roots.pem")
+        section.scopes = ["openid", "scope_all"]
+        section.acrValues = ["eidas1"]
+        section.acceptedACR = ["eidas1", "eidas2", "eidas3"]
+        section.redirectURI = "http://127.0.0.1:0/callback"
+        section.postLogoutRedirectURI = "http://127.0.0.1:0/logged-out"
+        return "\n" + section.yaml + "\n"
     }
 }

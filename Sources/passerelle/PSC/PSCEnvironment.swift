@@ -10,8 +10,9 @@ import ProSanteConnect
 #endif
 
 /// Where the CLI finds its PSC configuration and keeps its session between commands.
-/// Configuration: `--psc-config <file.json>`, `PASSERELLE_PSC_CONFIG`, or `<data dir>/psc.json` (the JSON form of
-/// `PSCConfiguration`, as written by `passerelle demo`). Session: `<data dir>/psc-session.json`, mode 0600.
+/// Configuration, first found: `--psc-config <file.json>`; the `psc:` section of `passerelle.yaml` (`--config` or
+/// `PASSERELLE_CONFIG`); then, so that older set-ups keep working, `PASSERELLE_PSC_CONFIG` or `<data dir>/psc.json`
+/// (the JSON form of `PSCConfiguration`). Session: `<data dir>/psc-session.json`, mode 0600.
 struct PSCEnvironment {
     let global: GlobalOptions
     let configPath: String?
@@ -23,7 +24,16 @@ struct PSCEnvironment {
 
     var sessionPath: String { dataDirectory + "/psc-session.json" }
 
-    func configuration() throws(PSCError) -> PSCConfiguration {
+    func configuration() async throws(PSCError) -> PSCConfiguration {
+        if configPath == nil {
+            do {
+                if let section = try await OptionalConfiguration.load(global)?.psc {
+                    return try section.clientConfiguration()
+                }
+            } catch {
+                throw .configuration(error.technicalDetail)
+            }
+        }
         let path =
             configPath ?? ProcessInfo.processInfo.environment["PASSERELLE_PSC_CONFIG"] ?? (dataDirectory + "/psc.json")
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -36,8 +46,8 @@ struct PSCEnvironment {
         }
     }
 
-    func makeClient() throws(PSCError) -> PSCClient {
-        try PSCClient(configuration: configuration())
+    func makeClient() async throws(PSCError) -> PSCClient {
+        try PSCClient(configuration: await configuration())
     }
 
     func saveSession(_ session: PSCSession) throws(PSCError) {

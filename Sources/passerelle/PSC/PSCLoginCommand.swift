@@ -24,7 +24,7 @@ struct PSCLoginCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = PSCEnvironment(global: global, configPath: pscConfig)
         do throws(PSCError) {
-            let client = try environment.makeClient()
+            let client = try await environment.makeClient()
             let session: PSCSession
             do throws(PSCError) {
                 session = try await login(client)

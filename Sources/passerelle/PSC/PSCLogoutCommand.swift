@@ -14,7 +14,7 @@ struct PSCLogoutCommand: AsyncParsableCommand {
         let environment = PSCEnvironment(global: global, configPath: pscConfig)
         do throws(PSCError) {
             let session = try environment.loadSession()
-            let client = try environment.makeClient()
+            let client = try await environment.makeClient()
             do throws(PSCError) {
                 try await client.logout(session)
             } catch {

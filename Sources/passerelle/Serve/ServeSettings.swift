@@ -7,18 +7,12 @@ import ProSanteConnect
 /// Maps the configuration's `broker:` section and the command-line options onto `BrokerSettings`.
 enum ServeSettings {
     static func build(_ command: ServeCommand) async throws(AnyPasserelleError) -> BrokerSettings {
-        let environment = ProcessInfo.processInfo.environment
-        var section: BrokerSection?
-        if command.global.config != nil || environment["PASSERELLE_CONFIG"] != nil {
-            do {
-                section = try await PasserelleConfiguration.load(explicitPath: command.global.config).broker
-            } catch {
-                throw AnyPasserelleError(error)
-            }
+        let configuration: PasserelleConfiguration?
+        do { configuration = try await OptionalConfiguration.load(command.global) } catch {
+            throw AnyPasserelleError(error)
         }
-        let dataDirectory =
-            command.global.dataDir ?? environment["PASSERELLE_DATA_DIR"]
-            ?? (NSHomeDirectory() + "/.local/share/passerelle")
+        let section = configuration?.broker
+        let dataDirectory = OptionalConfiguration.dataDirectory(command.global, configuration)
         var settings = BrokerSettings(dataDirectory: dataDirectory)
         settings.host = command.host ?? section?.host ?? settings.host
         settings.port = command.port ?? section?.port ?? settings.port
@@ -45,18 +39,7 @@ enum ServeSettings {
         if let days = section?.overlapDays { settings.keys.overlap = days * 86_400 }
         if let pin = section?.pinPerMinute { settings.rateLimits.pinPerMinute = pin }
         if let login = section?.loginPerMinute { settings.rateLimits.loginPerMinute = login }
-        let pscPath =
-            command.pscConfig ?? section?.pscConfig ?? environment["PASSERELLE_PSC_CONFIG"]
-            ?? (dataDirectory + "/psc.json")
-        if let data = FileManager.default.contents(atPath: pscPath) {
-            do {
-                settings.psc = try JSONDecoder().decode(PSCConfiguration.self, from: data)
-            } catch {
-                throw AnyPasserelleError(BrokerError.configuration("\(pscPath): \(error)"))
-            }
-        } else if command.pscConfig != nil || section?.pscConfig != nil {
-            throw AnyPasserelleError(BrokerError.configuration("no PSC configuration at \(pscPath)"))
-        }
+        settings.psc = try psc(command, configuration: configuration, dataDirectory: dataDirectory)
         if let appsPath = command.appsFile ?? section?.appsFile {
             guard let data = FileManager.default.contents(atPath: appsPath) else {
                 throw AnyPasserelleError(BrokerError.configuration("cannot read apps file \(appsPath)"))
@@ -71,5 +54,29 @@ enum ServeSettings {
             settings.cardSource = try InProcessCardSource(cardDirectory: command.cardDirectory, key: key)
         }
         return settings
+    }
+
+    /// `--psc-config` (JSON) first, then the `psc:` section, then the older JSON files (`broker.pscConfig`,
+    /// `PASSERELLE_PSC_CONFIG`, `<data dir>/psc.json`); nil when none exists (logins are then refused clearly).
+    private static func psc(
+        _ command: ServeCommand, configuration: PasserelleConfiguration?, dataDirectory: String
+    ) throws(AnyPasserelleError) -> PSCConfiguration? {
+        if command.pscConfig == nil, let section = configuration?.psc {
+            do { return try section.clientConfiguration() } catch { throw AnyPasserelleError(error) }
+        }
+        let explicit = command.pscConfig ?? configuration?.broker?.pscConfig
+        let path =
+            explicit ?? ProcessInfo.processInfo.environment["PASSERELLE_PSC_CONFIG"] ?? (dataDirectory + "/psc.json")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if explicit != nil {
+                throw AnyPasserelleError(BrokerError.configuration("no PSC configuration at \(path)"))
+            }
+            return nil
+        }
+        do {
+            return try JSONDecoder().decode(PSCConfiguration.self, from: data)
+        } catch {
+            throw AnyPasserelleError(BrokerError.configuration("\(path): \(error)"))
+        }
     }
 }

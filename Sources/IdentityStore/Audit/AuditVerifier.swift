@@ -17,7 +17,8 @@ extension IdentityDatabase {
         let vouched = try VouchedRows()
         defer { vouched.remove() }
         var checked: Int64 = 0
-        var limit = Self.eventPage
+        // The first page is one event: until a page has been seen, an event may list one row or a whole batch.
+        var limit = 1
         while true {
             let page = try await backend.select(
                 AuditEvent.self, where: "seq > ? AND seq <= ? ORDER BY seq LIMIT \(limit)",

@@ -161,17 +161,21 @@ final class PostgresBackend: StoreBackend {
 
     /// `?` placeholders become `$1, $2…`; the shared SQL never contains a literal question mark.
     static func query(_ sql: String, _ arguments: [SQLValue]) throws -> PostgresQuery {
-        var text = ""
-        text.reserveCapacity(sql.utf8.count + arguments.count * 3)
+        // Bytes, not Characters: a multi-row insert is ~100 kB of SQL, and `?` is one ASCII byte that cannot
+        // appear inside a multi-byte UTF-8 sequence.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(sql.utf8.count + arguments.count * 4)
         var index = 0
-        for character in sql {
-            if character == "?" {
+        for byte in sql.utf8 {
+            if byte == UInt8(ascii: "?") {
                 index += 1
-                text += "$\(index)"
+                bytes.append(UInt8(ascii: "$"))
+                bytes.append(contentsOf: String(index).utf8)
             } else {
-                text.append(character)
+                bytes.append(byte)
             }
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         var bindings = PostgresBindings(capacity: arguments.count)
         for argument in arguments {
             switch argument {

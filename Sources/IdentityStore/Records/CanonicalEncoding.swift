@@ -94,15 +94,29 @@ public struct RowReference: Hashable, Sendable, Codable {
         references.map { "\($0.table.rawValue) \($0.id) \($0.digest)" }.joined(separator: "\n")
     }
 
+    /// The inverse of `encode`, read byte by byte (an import event lists a whole batch). Anything `encode` never
+    /// writes (an empty line, a doubled space, a fourth field) makes the list unreadable: the event is then
+    /// reported as edited.
     static func decode(_ text: String) -> [RowReference]? {
         if text.isEmpty { return [] }
-        var result: [RowReference] = []
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            guard parts.count == 3, let table = RecordTable(rawValue: String(parts[0])) else { return nil }
-            result.append(RowReference(table: table, id: String(parts[1]), digest: String(parts[2])))
+        var text = text
+        return text.withUTF8 { bytes -> [RowReference]? in
+            var result: [RowReference] = []
+            var fields: [String] = []
+            var start = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
+                guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") else { continue }
+                guard index > start else { return nil }
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+                guard byte == UInt8(ascii: "\n") else { continue }
+                guard fields.count == 3, let table = RecordTable(rawValue: fields[0]) else { return nil }
+                result.append(RowReference(table: table, id: fields[1], digest: fields[2]))
+                fields.removeAll(keepingCapacity: true)
+            }
+            return result
         }
-        return result
     }
 }
 

@@ -46,6 +46,7 @@ grep -q '"ready":true' "$WORK/demo.out" || { echo "80-api: demo not ready" >&2; 
 BROKER=$("$PYTHON" -c 'import json,sys; print(json.loads(open(sys.argv[1]).readlines()[-1])["broker"])' "$WORK/demo.out")
 echo "80-api: demo ready, broker at $BROKER"
 CHILDREN=$(pgrep -P "$DEMO_PID" | tr '\n' ' ')
+"$BIN/passerelle" config check --config "$WORK/demo/passerelle.yaml" || { echo "80-api: the demo's configuration does not pass config check" >&2; exit 1; }
 [[ $(curl -fsS "$BROKER/healthz") == '{"status":"ok"}' ]] || { echo "80-api: health check failed" >&2; exit 1; }
 curl -fsS "$BROKER/api/v1/openapi.json" -o "$WORK/served.json"
 cmp -s "$WORK/served.json" "$DOC" || { echo "80-api: served OpenAPI document differs from $DOC" >&2; exit 1; }

@@ -60,7 +60,7 @@ struct DemoCommand: AsyncParsableCommand {
             throw ExitStatus.dependencyUnavailable
         }
         let waiter = TerminationWaiter(child: simulator.process)
-        LogOptions.bootstrapFromEnvironment(defaultFormat: .json, defaultLevel: .warning)
+        LogOptions.bootstrap(nil, defaultFormat: .json, defaultLevel: .warning)
         let broker: DemoBroker
         do throws(AnyPasserelleError) {
             broker = try await DemoBroker.make(

@@ -6,19 +6,30 @@ import IdentityStore
 import PasserelleAPI
 import PasserelleConfiguration
 
-/// Builds what the REST API needs from the configuration: the identity base (PostgreSQL when
-/// `PASSERELLE_DATABASE_URL` names one, else SQLite in the data directory) and the INSi client tracing through
-/// the API ledger (no `insi` section: INSi routes answer 503).
+/// Builds what the REST API needs from the configuration: the identity base (`PASSERELLE_DATABASE_URL`, else the
+/// `store:` section, else SQLite in the data directory) and the INSi client tracing through the API ledger (no
+/// `insi` section: INSi routes answer 503).
 struct APIWiring {
     let services: APIServices
     let insiSession: INSiSession?
 
     static func open(configPath: String?, dataDirectory: String) async throws(AnyPasserelleError) -> APIWiring {
         let environment = ProcessInfo.processInfo.environment
-        var insiSection: INSiSection?
+        var configuration: PasserelleConfiguration?
         if let path = configPath ?? environment["PASSERELLE_CONFIG"] {
             do {
-                insiSection = try await PasserelleConfiguration.load(explicitPath: path).insi
+                configuration = try await PasserelleConfiguration.load(explicitPath: path)
+            } catch {
+                throw AnyPasserelleError(error)
+            }
+        }
+        let insiSection = configuration?.insi
+        let location: StoreLocation
+        if let url = environment["PASSERELLE_DATABASE_URL"], !url.isEmpty {
+            location = .postgres(url: url)
+        } else {
+            do {
+                location = try ConfiguredStoreLocation.location(configuration?.store, dataDirectory: dataDirectory)
             } catch {
                 throw AnyPasserelleError(error)
             }
@@ -32,9 +43,7 @@ struct APIWiring {
         }
         let store: IdentityDatabase
         do {
-            store = try await IdentityDatabase.open(
-                StoreLocation.resolve(dataDirectory: dataDirectory, databaseURL: environment["PASSERELLE_DATABASE_URL"])
-            )
+            store = try await IdentityDatabase.open(location)
         } catch {
             await session?.close()
             throw AnyPasserelleError(error)

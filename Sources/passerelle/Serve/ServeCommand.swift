@@ -39,10 +39,14 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        LogOptions.bootstrapFromEnvironment(defaultFormat: .json)
         var settings: BrokerSettings
         let wiring: APIWiring
         do throws(AnyPasserelleError) {
+            let configuration: PasserelleConfiguration?
+            do { configuration = try await OptionalConfiguration.load(global) } catch {
+                throw AnyPasserelleError(error)
+            }
+            LogOptions.bootstrap(configuration?.logging, defaultFormat: .json)
             settings = try await ServeSettings.build(self)
             wiring = try await APIWiring.open(configPath: global.config, dataDirectory: settings.dataDirectory)
         } catch {

@@ -6,7 +6,7 @@ import Testing
 /// Whatever a caller passes, a log line never carries a PIN, a secret, a token or a full matricule.
 @Suite struct RedactionTests {
     static func line(_ message: String, _ metadata: Logger.Metadata = [:]) throws -> [String: Any] {
-        let text = JSONLogHandler.line(label: "test", level: .info, message: message, metadata: metadata)
+        let text = RedactingLogHandler.jsonLine(label: "test", level: .info, message: message, metadata: metadata)
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
@@ -39,6 +39,13 @@ import Testing
         #expect(Redaction.scrub("x 285032A05612306 y") == "x 2************06 y")
         #expect(Redaction.scrub("port 4747, 2026-11-23, uuid 0195a3") == "port 4747, 2026-11-23, uuid 0195a3")
         #expect(Redaction.scrub("sequence 12345678901234567890") == "sequence 12345678901234567890")
+    }
+
+    @Test func textLinesAreRedactedTheSameWay() {
+        let line = RedactingLogHandler.textLine(
+            label: "t", level: .warning, message: "pin for 285037505612306", metadata: ["pin": "1234", "route": "/x"])
+        #expect(line.contains("WARNING t: pin for 2************06 pin=[redacted] route=/x"))
+        #expect(!line.contains("1234"))
     }
 
     @Test func linesAreOneJSONObjectWithLevelLoggerAndTimestamp() throws {

@@ -18,12 +18,7 @@ public enum LogSetup {
             return !installed
         }
         guard first else { return false }
-        LoggingSystem.bootstrap { label in
-            switch format {
-            case .json: JSONLogHandler(label: label, level: level)
-            case .text: TextLogHandler(label: label, level: level)
-            }
-        }
+        LoggingSystem.bootstrap { label in RedactingLogHandler(label: label, format: format, level: level) }
         return true
     }
 }

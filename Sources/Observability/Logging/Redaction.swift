@@ -42,62 +42,57 @@ public enum Redaction {
         isDigit(byte) || (offset == 6 && ((byte | 0x20) == 0x61 || (byte | 0x20) == 0x62))
     }
 
-    /// `Bearer <credential>` (any case): the credential goes.
-    private static func maskBearer(_ bytes: inout [UInt8]) -> Bool {
-        let word = Array("bearer ".utf8)
+    /// Copies `bytes`, letting `match` replace a run starting at each index: it returns the end of the run and its
+    /// replacement, or nil to copy the byte and move on. True when anything was replaced.
+    private static func rewrite(_ bytes: inout [UInt8], _ match: (Int) -> (end: Int, with: [UInt8])?) -> Bool {
         var changed = false
-        var index = 0
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
+        var index = 0
         while index < bytes.count {
-            if index + word.count <= bytes.count,
-                zip(bytes[index..<index + word.count], word).allSatisfy({ ($0 | 0x20) == $1 })
-            {
-                out.append(contentsOf: bytes[index..<index + word.count])
-                var end = index + word.count
-                while end < bytes.count, bytes[end] != 0x20, bytes[end] != 0x22, bytes[end] != 0x2C { end += 1 }
-                if end > index + word.count {
-                    out.append(contentsOf: Array(mask.utf8))
-                    changed = true
-                }
-                index = end
-                continue
+            if let found = match(index) {
+                out.append(contentsOf: found.with)
+                changed = true
+                index = found.end
+            } else {
+                out.append(bytes[index])
+                index += 1
             }
-            out.append(bytes[index])
-            index += 1
         }
         if changed { bytes = out }
         return changed
     }
 
+    /// `Bearer <credential>` (any case): the credential goes.
+    private static func maskBearer(_ bytes: inout [UInt8]) -> Bool {
+        let word = Array("bearer ".utf8)
+        let source = bytes
+        return rewrite(&bytes) { index in
+            guard index + word.count < source.count,
+                zip(source[index..<index + word.count], word).allSatisfy({ ($0 | 0x20) == $1 })
+            else { return nil }
+            var end = index + word.count
+            while end < source.count, source[end] != 0x20, source[end] != 0x22, source[end] != 0x2C { end += 1 }
+            guard end > index + word.count else { return nil }
+            return (end, Array(source[index..<index + word.count]) + Array(mask.utf8))
+        }
+    }
+
     /// Three base64url runs joined by dots, the first starting `eyJ` (a JSON header): a JWS or JWT.
     private static func maskJWTs(_ bytes: inout [UInt8]) -> Bool {
-        var changed = false
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if index + 3 <= bytes.count, bytes[index] == 0x65, bytes[index + 1] == 0x79, bytes[index + 2] == 0x4A,
-                index == 0 || !isBase64URL(bytes[index - 1])
-            {
-                var end = index
-                var dots = 0
-                while end < bytes.count, isBase64URL(bytes[end]) || (bytes[end] == 0x2E && dots < 2) {
-                    if bytes[end] == 0x2E { dots += 1 }
-                    end += 1
-                }
-                if dots == 2 {
-                    out.append(contentsOf: Array("[redacted-jwt]".utf8))
-                    changed = true
-                    index = end
-                    continue
-                }
+        let source = bytes
+        return rewrite(&bytes) { index in
+            guard index + 3 <= source.count, source[index] == 0x65, source[index + 1] == 0x79,
+                source[index + 2] == 0x4A, index == 0 || !isBase64URL(source[index - 1])
+            else { return nil }
+            var end = index
+            var dots = 0
+            while end < source.count, isBase64URL(source[end]) || (source[end] == 0x2E && dots < 2) {
+                if source[end] == 0x2E { dots += 1 }
+                end += 1
             }
-            out.append(bytes[index])
-            index += 1
+            return dots == 2 ? (end, Array("[redacted-jwt]".utf8)) : nil
         }
-        if changed { bytes = out }
-        return changed
     }
 
     /// 13 or 15 characters shaped like a NIR/NIA (sex digit 1–8, then digits, Corsica `2A`/`2B` allowed at the

@@ -52,22 +52,19 @@ extension APIHandlers {
                 ])
             }
         }
-        routes.add(.put, "/api/v1/identities/{id}/attributes/{attribute}", scope: "api:identities") {
-            request, context in
-            try await mapped {
-                let id = try identityID(request, context)
-                let attribute = try Self.attribute(request, context)
-                _ = try await services.store.setAttribute(id, attribute, actor: actor(context))
-                return Replies.json(APIJSON.identity(try await services.store.identity(id)))
-            }
-        }
-        routes.add(.delete, "/api/v1/identities/{id}/attributes/{attribute}", scope: "api:identities") {
-            request, context in
-            try await mapped {
-                let id = try identityID(request, context)
-                let attribute = try Self.attribute(request, context)
-                _ = try await services.store.clearAttribute(id, attribute, actor: actor(context))
-                return Replies.json(APIJSON.identity(try await services.store.identity(id)))
+        for method in [HTTPRequest.Method.put, .delete] {
+            routes.add(method, "/api/v1/identities/{id}/attributes/{attribute}", scope: "api:identities") {
+                request, context in
+                try await mapped {
+                    let id = try identityID(request, context)
+                    let attribute = try Self.attribute(request, context)
+                    if method == .put {
+                        _ = try await services.store.setAttribute(id, attribute, actor: actor(context))
+                    } else {
+                        _ = try await services.store.clearAttribute(id, attribute, actor: actor(context))
+                    }
+                    return Replies.json(APIJSON.identity(try await services.store.identity(id)))
+                }
             }
         }
         routes.add(.post, "/api/v1/identities/{id}/evidence", scope: "api:identities") { request, context in

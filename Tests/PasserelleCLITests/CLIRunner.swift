@@ -25,10 +25,12 @@ struct CLIRunner {
         try run(executable: binary, arguments)
     }
 
-    static func run(executable: URL, _ arguments: [String]) throws -> Result {
+    /// `environment`, when given, replaces the process environment.
+    static func run(executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

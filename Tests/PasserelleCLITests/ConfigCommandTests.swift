@@ -25,23 +25,9 @@ import Testing
 
     /// Runs the binary with no `PASSERELLE_*` variable from the test's own environment except `environment`.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIRunner.Result {
-        let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = arguments
         var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PASSERELLE_") }
         variables.merge(environment) { _, new in new }
-        process.environment = variables
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIRunner.Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self), stdoutBytes: [UInt8](stdout))
+        return try CLIRunner.run(executable: CLIRunner.binary, arguments, environment: variables)
     }
 
     @Test func aCleanFileExitsZeroAndWarningsDoNotFailIt() throws {

@@ -26,11 +26,23 @@ final class DemoINSiSimulator: @unchecked Sendable {
 
     func stop() { child.stop() }
 
+    /// The TEST passphrase copied into the data directory with mode 0600: a checkout leaves `Certs/` files 0644,
+    /// which `config check` rightly flags for a secret. Falls back to the original when the copy fails.
+    static func privatePassphrase(certs: String, dataDirectory: String) -> String {
+        let original = "\(certs)/insi/passphrase.txt"
+        let copy = URL(fileURLWithPath: dataDirectory).appendingPathComponent("insi-passphrase").path
+        guard let data = FileManager.default.contents(atPath: original),
+            FileManager.default.createFile(atPath: copy, contents: data, attributes: [.posixPermissions: 0o600])
+        else { return original }
+        return copy
+    }
+
     /// The demo's `insi` section: TEST PKI, INSI-MANU (operator-triggered calls), medecin-1's card for CPx.
     func section(certs: String, dataDirectory: String) -> INSiSection {
         INSiSection(
             mode: .mtls, mtlsEndpoint: mtls, cpxEndpoint: cpx, pkcs12File: "\(certs)/insi/INSI-MANU.p12",
-            passphraseFile: "\(certs)/insi/passphrase.txt", trustRootsFile: "\(certs)/ca/test-acr-el.cert.pem",
+            passphraseFile: Self.privatePassphrase(certs: certs, dataDirectory: dataDirectory),
+            trustRootsFile: "\(certs)/ca/test-acr-el.cert.pem",
             serverNameSuffixes: ["127.0.0.1", "localhost"], idam: "ADM-PASSERELLE-TEST", lpsName: "PASSERELLE",
             lpsVersion: PasserelleVersion.current, installationIDFile: "\(dataDirectory)/insi-installation-id",
             structureID: "499700367909006", requestTimeoutSeconds: 15, connectTimeoutSeconds: 5, retryAttempts: 3,

@@ -162,6 +162,11 @@ def main():
         with open(os.path.join(work, page), "rb") as image:
             check(decode_png(image.read()).bytes.decode() == payload, "the rendered tagged page decodes to the payload")
 
+    verification = requests.post(base + "/verification", headers=auth)
+    check(verification.status_code == 200 and verification.json()["ok"] and not verification.json()["differences"],
+          f"INSi verification OK ({verification.status_code})")
+    check(verification.json()["identity"]["status"] == "QUAL", "verification OK keeps QUAL")
+
     fhir = requests.get(base + "/fhir", headers=auth)
     check(fhir.status_code == 200 and fhir.headers["Content-Type"].startswith("application/fhir+json"), "FHIR view")
     text = fhir.text

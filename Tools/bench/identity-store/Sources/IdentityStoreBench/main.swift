@@ -27,7 +27,7 @@ do {
     let seed = option("--seed").flatMap(UInt64.init) ?? 20_261_123
     switch arguments.first {
     case "all":
-        let batch = option("--batch").flatMap(Int.init) ?? 2_000
+        let batch = option("--batch").flatMap(Int.init) ?? CSVImporter.defaultBatchSize
         try Orchestrator(
             rows: rows, seed: seed, work: work, batchSize: batch, postgresAdmin: option("--postgres-admin")
         ).run()
@@ -37,9 +37,11 @@ do {
     case "import":
         try await ImportPhase.run(
             location: location(), csv: option("--csv") ?? work + "/identities.csv",
-            batchSize: option("--batch").flatMap(Int.init) ?? 2_000)
+            batchSize: option("--batch").flatMap(Int.init) ?? CSVImporter.defaultBatchSize)
     case "raw-import":
-        try await RawImportPhase.run(location: location(), rows: option("--rows-file") ?? work + "/rows.csv")
+        try await RawImportPhase.run(
+            location: location(), rows: option("--rows-file") ?? work + "/rows.csv",
+            batchSize: option("--batch").flatMap(Int.init) ?? CSVImporter.defaultBatchSize)
     case "search":
         try await SearchPhase.run(location: location(), queries: option("--queries") ?? work + "/queries.txt")
     case "verify":

@@ -68,6 +68,22 @@ enum GeneratePhase {
         }
     }
 
+    /// An id shaped and ordered like the store's imported ids (UUID v7: a millisecond, then random bits): the
+    /// millisecond advances every 2,000 lines, the rest is random, so the raw baselines append to the primary
+    /// key index exactly as the store does (random v4 ids would write all over it and flatter the store).
+    static func timeOrderedID(index: Int) -> String {
+        var random = SeededRandom(seed: UInt64(index) &* 0x9E37_79B9)
+        let milliseconds = UInt64(1_764_000_000_000 + index / 2_000)
+        let tail = random.next()
+        let middle = random.next()
+        func hex(_ value: UInt64, _ digits: Int) -> String {
+            let text = String(value, radix: 16)
+            return String(repeating: "0", count: max(0, digits - text.count)) + text
+        }
+        return hex(milliseconds >> 16, 8) + "-" + hex(milliseconds & 0xFFFF, 4) + "-7" + hex(middle & 0xFFF, 3) + "-"
+            + hex(0x8000 | ((middle >> 12) & 0x3FFF), 4) + "-" + hex(tail & 0xFFFF_FFFF_FFFF, 12)
+    }
+
     /// The `identities` row the store would write for this line (PROV, version 1), as CSV for `COPY`:
     /// unquoted empty = NULL, `""` = empty text.
     static func rawRow(_ line: SyntheticIdentity, index: Int) throws -> String {
@@ -80,7 +96,7 @@ enum GeneratePhase {
         }
         let now = "1764000000000"
         let fields: [String] = [
-            UUID().uuidString.lowercased(), traits.nomNaissance, traits.prenoms, traits.sexe.rawValue,
+            timeOrderedID(index: index), traits.nomNaissance, traits.prenoms, traits.sexe.rawValue,
             traits.naissance.iso, traits.naissance.isIncomplete ? "1" : "0", traits.lieuNaissance?.cog ?? "",
             normalized.nomNaissance, normalized.prenoms, key(normalized.nomNaissance), key(normalized.premierPrenom),
             line.nomUtilise, "", IdentityStatus.provisoire.rawValue, "\"\"", line.matricule, line.oid, "", "", "1",

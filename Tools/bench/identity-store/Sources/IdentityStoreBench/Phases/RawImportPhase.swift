@@ -2,18 +2,21 @@ import Foundation
 import GRDB
 import IdentityStore
 
-/// The floor the store's import is compared with: the same finished rows (`rows.csv`) into the same schema
-/// and indexes, with nothing but the database's own work — no validation, no normalisation, no audit.
-/// SQLite: one transaction, one prepared statement, same durability settings (WAL, `synchronous = FULL`).
-/// PostgreSQL: `COPY … FROM STDIN` through `psql`.
+/// The floor the store's import is compared with: the same finished rows (`rows.csv`, ids time-ordered like
+/// the store's) into the same schema and indexes, with nothing but the database's own work — no validation, no
+/// normalisation, no audit.
+/// SQLite: one prepared single-row INSERT, one transaction per batch of the store's batch size, and the store's
+/// connection settings (WAL, `synchronous = FULL`, the writer's page cache and checkpoint interval from
+/// `SQLiteTuning`), so the ratio compares the same durable, batched work.
+/// PostgreSQL: `COPY … FROM STDIN` through `psql` (one transaction).
 enum RawImportPhase {
-    static func run(location: StoreLocation, rows: String) async throws {
+    static func run(location: StoreLocation, rows: String, batchSize: Int) async throws {
         // The store creates the schema; the baseline then writes behind its back.
         await (try IdentityDatabase.open(location)).close()
         let watch = Stopwatch()
         let count: Int
         switch location {
-        case .sqlite(let path): count = try sqlite(path: path, rows: rows)
+        case .sqlite(let path): count = try sqlite(path: path, rows: rows, batchSize: batchSize)
         case .postgres(let url): count = try postgres(url: url, rows: rows)
         }
         let seconds = watch.seconds
@@ -33,30 +36,44 @@ enum RawImportPhase {
 
     static let integerColumns: Set<Int> = [5, 19, 20, 21]
 
-    private static func sqlite(path: String, rows: String) throws -> Int {
+    private static func sqlite(path: String, rows: String, batchSize: Int) throws -> Int {
         var configuration = Configuration()
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            for pragma in SQLiteTuning.writerPragmas { try db.execute(sql: pragma) }
+        }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let sql = "INSERT INTO identities (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
         var count = 0
-        try queue.inTransaction(.immediate) { db in
-            let statement = try db.makeStatement(
-                sql: "INSERT INTO identities (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
-            try RowFile.forEach(rows) { fields in
-                var values: [(any DatabaseValueConvertible)?] = []
-                values.reserveCapacity(fields.count)
-                for (index, field) in fields.enumerated() {
-                    switch field {
-                    case "": values.append(nil)
-                    case "\"\"": values.append("")
-                    default: values.append(integerColumns.contains(index) ? Int64(field) : String(field))
-                    }
+        var batch: [StatementArguments] = []
+        func commit() throws {
+            guard !batch.isEmpty else { return }
+            try queue.inTransaction(.immediate) { db in
+                let statement = try db.cachedStatement(sql: sql)
+                for arguments in batch {
+                    statement.setUncheckedArguments(arguments)
+                    try statement.execute()
                 }
-                try statement.execute(arguments: StatementArguments(values))
-                count += 1
+                return .commit
             }
-            return .commit
+            count += batch.count
+            batch.removeAll(keepingCapacity: true)
         }
+        try RowFile.forEach(rows) { fields in
+            var values: [(any DatabaseValueConvertible)?] = []
+            values.reserveCapacity(fields.count)
+            for (index, field) in fields.enumerated() {
+                switch field {
+                case "": values.append(nil)
+                case "\"\"": values.append("")
+                default: values.append(integerColumns.contains(index) ? Int64(field) : String(field))
+                }
+            }
+            batch.append(StatementArguments(values))
+            if batch.count >= batchSize { try commit() }
+        }
+        try commit()
         try queue.close()
         return count
     }

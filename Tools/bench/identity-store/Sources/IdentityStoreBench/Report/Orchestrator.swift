@@ -18,7 +18,8 @@ struct Orchestrator {
         if postgresAdmin != nil { backends.append(("postgres", { try self.freshPostgres() })) }
         for (name, fresh) in backends {
             log("\(name): raw baseline import…")
-            let raw = try phase(["raw-import"] + fresh() + ["--rows-file", work + "/rows.csv"])
+            let raw = try phase(
+                ["raw-import"] + fresh() + ["--rows-file", work + "/rows.csv", "--batch", "\(batchSize)"])
             let target = try fresh()
             log("\(name): store import…")
             let imported = try phase(

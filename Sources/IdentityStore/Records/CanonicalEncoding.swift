@@ -13,16 +13,21 @@ enum CanonicalEncoding {
                 bytes.append(contentsOf: [UInt8(ascii: "-"), UInt8(ascii: ";")])
                 continue
             }
-            appendDecimal(field.utf8.count, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: field.utf8)
-            bytes.append(UInt8(ascii: ";"))
+            append(field, to: &bytes)
         }
         return bytes
     }
 
-    /// The length in decimal ASCII, without going through a `String` per field.
-    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+    /// One present field: `<utf8 length>:<text>;`.
+    static func append(_ field: String, to bytes: inout [UInt8]) {
+        appendDecimal(field.utf8.count, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: field.utf8)
+        bytes.append(UInt8(ascii: ";"))
+    }
+
+    /// A non-negative integer in decimal ASCII, without going through a `String`.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
         var divisor = 1
         while divisor <= value / 10 { divisor *= 10 }
         repeat {
@@ -62,15 +67,32 @@ extension AuditedRow {
 }
 
 enum RowDigest {
+    /// `CanonicalEncoding.digest([table] + values as text)`, encoded straight from the values (no intermediate
+    /// array of strings: this runs once per imported row).
     static func compute(_ table: RecordTable, _ values: [SQLValue]) -> String {
-        let fields: [String?] = values.map { value in
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        CanonicalEncoding.append(table.rawValue, to: &bytes)
+        for value in values {
             switch value {
-            case .text(let text): text
-            case .integer(let integer): String(integer)
-            case .null: nil
+            case .text(let text): CanonicalEncoding.append(text, to: &bytes)
+            case .integer(let integer) where integer >= 0:
+                // The decimal text of a non-negative integer is as many ASCII bytes as it has digits.
+                var digits = 1
+                var rest = integer / 10
+                while rest > 0 {
+                    digits += 1
+                    rest /= 10
+                }
+                CanonicalEncoding.appendDecimal(digits, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                CanonicalEncoding.appendDecimal(Int(integer), to: &bytes)
+                bytes.append(UInt8(ascii: ";"))
+            case .integer(let integer): CanonicalEncoding.append(String(integer), to: &bytes)
+            case .null: bytes.append(contentsOf: [UInt8(ascii: "-"), UInt8(ascii: ";")])
             }
         }
-        return CanonicalEncoding.digest([table.rawValue] + fields)
+        return CanonicalEncoding.hex(SHA256.hash(data: bytes))
     }
 }
 

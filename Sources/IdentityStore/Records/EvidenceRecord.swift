@@ -27,5 +27,5 @@ public struct EvidenceRecord: Hashable, Sendable, Codable {
 
 extension EvidenceRecord: AuditedRow {
     static var table: RecordTable { .evidence }
-    var rowID: String { id.uuidString.lowercased() }
+    var rowID: String { id.lowercaseText }
 }

@@ -55,5 +55,5 @@ public struct INSiCallRecord: Hashable, Sendable, Codable {
 
 extension INSiCallRecord: AuditedRow {
     static var table: RecordTable { .insiCalls }
-    var rowID: String { id.uuidString.lowercased() }
+    var rowID: String { id.lowercaseText }
 }

@@ -58,5 +58,5 @@ public struct IdentityRecord: Hashable, Sendable {
 
 extension IdentityRecord: AuditedRow {
     static var table: RecordTable { .identities }
-    var rowID: String { id.uuidString.lowercased() }
+    var rowID: String { id.lowercaseText }
 }

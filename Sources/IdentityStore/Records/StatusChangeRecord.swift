@@ -26,7 +26,7 @@ public struct StatusChangeRecord: Hashable, Sendable {
 
 extension StatusChangeRecord: AuditedRow {
     static var table: RecordTable { .statusHistory }
-    var rowID: String { id.uuidString.lowercased() }
+    var rowID: String { id.lowercaseText }
 
     static func attributes(_ state: RNIVState) -> String {
         state.attributes.sorted().map(\.rawValue).joined(separator: ",")

@@ -45,5 +45,5 @@ public struct WorkListItem: Hashable, Sendable, Codable {
 
 extension WorkListItem: AuditedRow {
     static var table: RecordTable { .workItems }
-    var rowID: String { id.uuidString.lowercased() }
+    var rowID: String { id.lowercaseText }
 }

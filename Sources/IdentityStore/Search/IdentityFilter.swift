@@ -6,7 +6,9 @@ enum IdentityFilter: Sendable {
     case matricule(String)
     case birthAndSex(naissance: String, sexe: String)
     case nameKeys(nom: String, prenom: String)
-    case nomKeyPrefix(String)
+    /// Beginning of the nom key, and of the prénom key when not empty: both ranges on the name index, answered
+    /// in name order so that the index gives the first rows without reading (or sorting) the others.
+    case namePrefix(nom: String, prenom: String)
     case page(after: String?)
 
     func sql(limit: Int) -> (String, [SQLValue]) {
@@ -17,10 +19,17 @@ enum IdentityFilter: Sendable {
             case .matricule(let value): ("matricule = ?", [.text(value)])
             case .birthAndSex(let naissance, let sexe): ("naissance = ? AND sexe = ?", [.text(naissance), .text(sexe)])
             case .nameKeys(let nom, let prenom): ("nom_key = ? AND prenom_key = ?", [.text(nom), .text(prenom)])
-            case .nomKeyPrefix(let prefix): ("nom_key >= ? AND nom_key < ?", Self.prefixRange(prefix))
+            case .namePrefix(let nom, let prenom) where prenom.isEmpty:
+                ("nom_key >= ? AND nom_key < ?", Self.prefixRange(nom))
+            case .namePrefix(let nom, let prenom):
+                (
+                    "nom_key >= ? AND nom_key < ? AND prenom_key >= ? AND prenom_key < ?",
+                    Self.prefixRange(nom) + Self.prefixRange(prenom)
+                )
             case .page(let after): after.map { ("id > ?", [.text($0)]) } ?? ("1 = 1", [])
             }
-        return ("\(condition) ORDER BY id LIMIT \(max(0, limit))", arguments)
+        let order = if case .namePrefix = self { "nom_key, prenom_key, id" } else { "id" }
+        return ("\(condition) ORDER BY \(order) LIMIT \(max(0, limit))", arguments)
     }
 
     /// `[prefix, prefix + 1)` on an upper-case ASCII key: an index range scan in both databases, where

@@ -24,10 +24,8 @@ extension IdentityDatabase {
             let nomPrefix = NameKey.fromTyped(first)
             guard !nomPrefix.isEmpty else { throw .invalidInput(field: "nom", reason: "aucune lettre à rechercher") }
             let prenomPrefix = parts.count > 1 ? NameKey.fromTyped(parts[1], field: .prenoms) : ""
-            // Without a prénom, the index range on the nom key answers directly; with one, it filters.
-            let scanLimit = prenomPrefix.isEmpty ? limit : 10_000
-            let found = try await backend.identities(.nomKeyPrefix(nomPrefix), limit: scanLimit)
-            return Array(found.filter { prenomPrefix.isEmpty || $0.prenomKey.hasPrefix(prenomPrefix) }.prefix(limit))
+            // Both prefixes are ranges on the name index; results come in name order.
+            return try await backend.identities(.namePrefix(nom: nomPrefix, prenom: prenomPrefix), limit: limit)
         }
     }
 }

@@ -10,10 +10,7 @@ public enum Replies {
     public static func json(_ object: Any, status: HTTPResponse.Status = .ok, extraHeaders: HTTPFields = [:])
         -> Response
     {
-        let data =
-            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("{}".utf8)
-        return raw(data, contentType: "application/json", status: status, extraHeaders: extraHeaders)
+        raw(JSONText.data(object), contentType: "application/json", status: status, extraHeaders: extraHeaders)
     }
 
     public static func raw(
@@ -31,11 +28,9 @@ public enum Replies {
             "type": problemBase + error.code, "title": error.userMessage, "status": status,
             "detail": error.userMessage, "code": error.code, "technicalDetail": error.technicalDetail,
         ]
-        let data =
-            (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("{}".utf8)
         return raw(
-            data, contentType: "application/problem+json", status: .init(code: status), extraHeaders: extraHeaders)
+            JSONText.data(body), contentType: "application/problem+json", status: .init(code: status),
+            extraHeaders: extraHeaders)
     }
 
     static func problem(_ error: BrokerError) -> Response {

@@ -1,4 +1,5 @@
 import Foundation
+import ProSanteConnect
 import Testing
 
 @testable import Broker

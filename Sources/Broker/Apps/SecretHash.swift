@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ProSanteConnect
 
 /// Client secrets at rest: `sha256$<salt>$<digest>` (base64url). The secrets are 256-bit random values the broker
 /// generates itself, so a salted SHA-256 cannot be brute-forced and a slow KDF would only slow the token endpoint.

@@ -1,4 +1,5 @@
 import Foundation
+import ProSanteConnect
 
 /// Compact JWS (RFC 7515) with ES256 over the store's active key: ID tokens and logout tokens.
 struct JWSSigner: Sendable {

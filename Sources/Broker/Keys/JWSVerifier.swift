@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ProSanteConnect
 
 extension SigningKeyStore {
     /// Claims of a JWS this broker signed with one of its published keys (an `id_token_hint`), nil otherwise.

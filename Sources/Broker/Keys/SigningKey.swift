@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ProSanteConnect
 
 /// One ES256 key of the broker. The private half stays in the 0600 key file and in memory.
 /// Unchecked: swift-crypto 3 does not mark its key types `Sendable`; the key is immutable once made.

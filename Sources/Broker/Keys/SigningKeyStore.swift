@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ProSanteConnect
 import Synchronization
 
 /// The broker's signing keys in `<data dir>/keys/signing-keys.json` (0600). A key is generated at first start;

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ProSanteConnect
 
 extension OpenIDProvider {
     /// `GET /oidc/authorize`: code flow with PKCE S256 only. A bad `client_id` or `redirect_uri` gets an error

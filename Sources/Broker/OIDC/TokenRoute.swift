@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import ProSanteConnect
 
 extension OpenIDProvider {
     static let cibaGrant = "urn:openid:params:grant-type:ciba"

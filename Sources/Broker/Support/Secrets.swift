@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ProSanteConnect
 
 /// Random values and digests for codes, tokens and secrets. Everything comes from the system CSPRNG and every
 /// comparison of a secret runs in constant time.

@@ -1,7 +1,8 @@
 import Foundation
 
-/// JOSE uses unpadded base64url everywhere (RFC 7515 §2); Foundation only speaks classic base64.
-enum Base64URL {
+/// JOSE uses unpadded base64url everywhere (RFC 7515 §2); Foundation only speaks classic base64. Public: the
+/// broker encodes its tokens, PKCE digests and JWS with it too.
+public enum Base64URL {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// Byte → 6-bit value, 0xFF for every byte outside the base64url alphabet (padding, `+`, `/`, non-ASCII).
@@ -11,7 +12,7 @@ enum Base64URL {
         return table
     }()
 
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         let input = Array(bytes)
         var output = [UInt8]()
         output.reserveCapacity((input.count * 4 + 2) / 3)
@@ -83,5 +84,5 @@ enum Base64URL {
         return bytes.map { Data($0) }
     }
 
-    static func decode(_ text: String) -> Data? { decode(text[...]) }
+    public static func decode(_ text: String) -> Data? { decode(text[...]) }
 }

@@ -12,7 +12,8 @@ struct Passerelle: AsyncParsableCommand {
         version: PasserelleVersion.current,
         subcommands: [
             INSCommand.self, DataMatrixCommand.self, IdentitiesCommand.self, PSCCommand.self, CardCommand.self,
-            DemoCommand.self, ServeCommand.self, AppsCommand.self, ConfigCommand.self, VersionCommand.self,
+            DemoCommand.self, ServeCommand.self, AppsCommand.self, KeysCommand.self, ConfigCommand.self,
+            VersionCommand.self,
         ]
     )
 

@@ -65,6 +65,24 @@ struct AdminTests {
         }
     }
 
+    @Test("keys export: the admin socket gives the public JWKS the issuer publishes, and follows a rotation")
+    func keysExport() async throws {
+        let harness = try await BrokerHarness(withPSC: false)
+        defer { Task { await harness.stop() } }
+        let admin = AdminClient(socketPath: harness.provider.settings.adminSocketPath)
+        let exported = try #require(try await admin.call("GET", "/keys") as? [String: Any])
+        let keys = try #require(exported["keys"] as? [[String: Any]])
+        #expect(keys.count == 1)
+        #expect(keys.allSatisfy { $0["d"] == nil && $0["kty"] as? String == "EC" })
+        let published = try JSONSerialization.jsonObject(with: harness.provider.keys.jwksDocument) as? [String: Any]
+        #expect(published.map { NSDictionary(dictionary: $0) } == NSDictionary(dictionary: exported))
+        let rotated = try #require(try await admin.call("POST", "/keys/rotate") as? [String: Any])
+        let after = try #require(try await admin.call("GET", "/keys") as? [String: Any])
+        let kids = (after["keys"] as? [[String: Any]] ?? []).compactMap { $0["kid"] as? String }
+        #expect(kids.count == 2)
+        #expect(kids.contains(try #require(rotated["kid"] as? String)))
+    }
+
     @Test("signing key: generated 0600 at first start, reused after restart, rotation keeps the old key published")
     func keys() async throws {
         let directory = NSTemporaryDirectory() + "broker-keys-" + UUID().uuidString

@@ -45,6 +45,10 @@ extension OpenIDProvider {
                 return Replies.problem(error)
             }
         }
+        // The public JWKS, for `passerelle keys export` (a cloud LGC verifying ID tokens offline).
+        router.get("/keys") { _, _ in
+            Replies.raw(self.keys.jwksDocument, contentType: "application/json")
+        }
         router.post("/keys/rotate") { _, _ in
             do throws(BrokerError) {
                 let kid = try self.keys.rotate()

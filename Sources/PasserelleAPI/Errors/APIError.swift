@@ -13,6 +13,8 @@ public enum APIError: PasserelleError, Equatable {
     case unknownSearch(String)
     /// A DataMatrix or a label needs a qualified identity with its INS.
     case notQualified(status: String)
+    /// An INSi verification needs an identity that holds an INS (RECUP, QUAL).
+    case noINS(status: String)
     /// The uploaded document is too large.
     case documentTooLarge(limit: Int)
 
@@ -23,6 +25,7 @@ public enum APIError: PasserelleError, Equatable {
         case .insiNotConfigured: "api.insi-not-configured"
         case .unknownSearch: "api.insi-search-unknown"
         case .notQualified: "api.identity-not-qualified"
+        case .noINS: "api.identity-without-ins"
         case .documentTooLarge: "api.document-too-large"
         }
     }
@@ -36,6 +39,8 @@ public enum APIError: PasserelleError, Equatable {
             "Cette recherche INSi est inconnue ou trop ancienne : relancez la recherche avant de rattacher le résultat."
         case .notQualified(let status):
             "Le DataMatrix INS n'est produit que pour une identité qualifiée (statut actuel : \(status))."
+        case .noINS(let status):
+            "Cette identité n'a pas encore d'INS à vérifier (statut actuel : \(status)) : récupérez-le d'abord auprès d'INSi."
         case .documentTooLarge(let limit): "Le document dépasse la taille maximale acceptée (\(limit / 1_048_576) Mo)."
         }
     }
@@ -47,6 +52,7 @@ public enum APIError: PasserelleError, Equatable {
         case .insiNotConfigured: "no insi section in the configuration"
         case .unknownSearch(let id): "no INSi search \(id) (unknown or expired)"
         case .notQualified(let status): "identity status is \(status), a DataMatrix needs QUAL and an INS"
+        case .noINS(let status): "identity status is \(status) and it holds no INS to verify"
         case .documentTooLarge(let limit): "document larger than \(limit) bytes"
         }
     }
@@ -56,7 +62,7 @@ public enum APIError: PasserelleError, Equatable {
         case .invalidBody, .invalidParameter: 400
         case .insiNotConfigured: 503
         case .unknownSearch: 404
-        case .notQualified: 409
+        case .notQualified, .noINS: 409
         case .documentTooLarge: 413
         }
     }

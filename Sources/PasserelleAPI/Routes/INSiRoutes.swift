@@ -33,7 +33,7 @@ extension APIHandlers {
         routes.add(.post, "/api/v1/identities/{id}/verification", scope: "api:insi") { request, context in
             try await mapped {
                 let record = try await identity(request, context)
-                guard let ins = record.ins else { throw APIError.notQualified(status: record.state.status.rawValue) }
+                guard let ins = record.ins else { throw APIError.noINS(status: record.state.status.rawValue) }
                 let client = try insiClient()
                 let operatorID = context.grant?.subject
                 var verification: INSiVerification?

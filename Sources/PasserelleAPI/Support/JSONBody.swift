@@ -18,6 +18,8 @@ enum JSONBody {
             return try JSONDecoder().decode(Value.self, from: Data(buffer: buffer))
         } catch let DecodingError.keyNotFound(key, _) {
             throw .invalidBody("member \(key.stringValue) is required")
+        } catch let DecodingError.typeMismatch(_, context) where context.codingPath.isEmpty {
+            throw .invalidBody("the body must be a JSON object")
         } catch let DecodingError.typeMismatch(_, context) {
             throw .invalidBody("member \(path(context)) has the wrong type")
         } catch let DecodingError.valueNotFound(_, context) {

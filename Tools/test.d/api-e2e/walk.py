@@ -118,6 +118,8 @@ def main():
     base = f"{API}/identities/{identity}"
 
     problem(requests.get(base + "/label", headers=auth), 409, "api.identity-not-qualified")
+    problem(requests.post(base + "/verification", headers=auth), 409, "api.identity-without-ins")
+    problem(requests.post(API + "/identities", headers=auth, json=[1, 2]), 400, "api.invalid-body")
     unconfirmed = requests.post(base + "/insi", headers=auth,
                                 json={"searchId": result["searchId"], "confirmTraits": False})
     problem(unconfirmed, 409, "store.traits-not-confirmed")
@@ -150,6 +152,8 @@ def main():
     check(tagged.status_code == 200 and tagged.content.startswith(original), "tagged PDF is an incremental update")
     problem(requests.post(base + "/tagged-document", headers={**auth, "Content-Type": "application/pdf"},
                           data=b"not a pdf"), 422)
+    problem(requests.post(base + "/tagged-document", headers={**auth, "Content-Type": "application/pdf"},
+                          data=b"%PDF-1.7\n" + b"0" * (21 * 1024 * 1024)), 413, "api.document-too-large")
     with tempfile.TemporaryDirectory() as work:
         path = os.path.join(work, "tagged.pdf")
         with open(path, "wb") as out:

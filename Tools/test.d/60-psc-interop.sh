@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Stage: the ProSanteConnect client against an independent OpenID Provider (idpyoidc, from the test venv).
+# Code flow + PKCE only: idpyoidc 5.0.0's CIBA token endpoint answers a pending request with `invalid_request`
+# ("No authentication found") instead of `authorization_pending` (CIBA Core 1.0 §11), so it cannot serve as a
+# conformant CIBA oracle; CIBA is checked against psc-sim (ProSanteConnectTests) and the broker stages.
 set -euo pipefail
 REPO="${REPO:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 VENV="${VENV:-$REPO/.venv-test}"

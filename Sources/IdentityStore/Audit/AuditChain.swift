@@ -7,13 +7,14 @@ enum AuditChain {
         var previous = head.hash
         for draft in drafts {
             sequence += 1
+            let at = draft.at ?? now
             let unsealed = AuditEvent(
-                sequence: sequence, at: now, actor: draft.actor, action: draft.action, entityID: draft.entityID,
+                sequence: sequence, at: at, actor: draft.actor, action: draft.action, entityID: draft.entityID,
                 summary: draft.summary, rows: draft.rows, previousHash: previous, hash: "")
             let hash = AuditEvent.computeHash(previousHash: previous, fields: unsealed.canonicalFields)
             events.append(
                 AuditEvent(
-                    sequence: sequence, at: now, actor: draft.actor, action: draft.action, entityID: draft.entityID,
+                    sequence: sequence, at: at, actor: draft.actor, action: draft.action, entityID: draft.entityID,
                     summary: draft.summary, rows: draft.rows, previousHash: previous, hash: hash))
             previous = hash
         }

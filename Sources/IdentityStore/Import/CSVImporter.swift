@@ -39,6 +39,7 @@ public enum CSVImporter {
         var lastLine = 0
         var batches = 0
         var inFlight: InFlightBatch?
+        var clock = BatchClock()
 
         /// Waits for the batch being written and acknowledges it.
         func settle() async throws(StoreError) {
@@ -52,16 +53,18 @@ public enum CSVImporter {
                     bytesRead: pending.bytesRead, totalBytes: totalBytes, settledThroughLine: pending.lastLine,
                     committedBatches: batches))
         }
-        /// Starts writing the current batch once the previous one is acknowledged.
+
+        /// Starts writing the current batch once the previous one is acknowledged. The batch's records, values
+        /// and digests are built first, here, while the previous batch is still being written.
         func launch() async throws(StoreError) {
-            try await settle()
-            guard !batch.isEmpty else { return }
-            let cut = batch
+            let job = batch.isEmpty ? nil : BatchJob(batch, into: repository, clock: &clock)
             batch = []
+            try await settle()
+            guard let job else { return }
             batch.reserveCapacity(size)
             let task = Task { () async -> Result<Int, StoreError> in
                 do throws(StoreError) {
-                    return .success(try await write(cut, into: repository, actor: actor))
+                    return .success(try await job.write(into: repository, actor: actor))
                 } catch {
                     return .failure(error)
                 }
@@ -71,31 +74,39 @@ public enum CSVImporter {
                 bytesRead: reader.bytesRead, lastLine: lastLine)
         }
 
-        while let record = reader.next() {
-            lines += 1
-            lastLine = record.line
-            switch parser.parse(record) {
-            case .success(let line): batch.append(line)
-            case .failure(let error): errors.append(error)
+        /// Reads the file, launching each full batch.
+        func read() async throws(StoreError) {
+            while let record = reader.next() {
+                lines += 1
+                lastLine = record.line
+                switch parser.parse(record) {
+                case .success(let line): batch.append(line)
+                case .failure(let error): errors.append(error)
+                }
+                if batch.count >= size { try await launch() }
             }
-            if batch.count >= size { try await launch() }
+            try await launch()
+            try await settle()
         }
-        try await launch()
-        try await settle()
+
+        // An empty SQLite base is loaded without its identity indexes, built once at the end (or at the next
+        // open if the import dies): each index costs a random B-tree insert per row otherwise.
+        let database = repository as? IdentityDatabase
+        let initialLoad = try await database?.beginInitialLoad() ?? false
+        do throws(StoreError) {
+            try await read()
+        } catch {
+            // Whatever stopped the import, the committed batches get their indexes back now.
+            if initialLoad { try? await database?.finishInitialLoad() }
+            throw error
+        }
+        if initialLoad { try await database?.finishInitialLoad() }
         progress(
             ImportProgress(
                 linesRead: lines, imported: imported, rejected: errors.count, bytesRead: reader.bytesRead,
                 totalBytes: totalBytes, settledThroughLine: lastLine, committedBatches: batches, finished: true))
-        return ImportReport(imported: imported, errors: errors, committedBatches: batches)
-    }
-
-    private static func write(_ lines: [ParsedLine], into repository: any IdentityRepository, actor: String)
-        async throws(StoreError) -> Int
-    {
-        if let database = repository as? IdentityDatabase {
-            return try await database.importNormalized(lines.map { ($0.identity, $0.normalized) }, actor: actor)
-        }
-        return try await repository.importIdentities(lines.map(\.identity), actor: actor).count
+        return ImportReport(
+            imported: imported, errors: errors, committedBatches: batches, rebuiltIndexes: initialLoad)
     }
 }
 
@@ -106,4 +117,39 @@ private struct InFlightBatch {
     let rejected: Int
     let bytesRead: Int
     let lastLine: Int
+}
+
+/// One batch on its way to the store: prepared (records, values, digests) when the repository is the store
+/// itself, plain identities for any other repository.
+private enum BatchJob: Sendable {
+    case prepared(PreparedImport, IdentityDatabase)
+    case identities([NewIdentity])
+
+    init(_ lines: [ParsedLine], into repository: any IdentityRepository, clock: inout BatchClock) {
+        if let database = repository as? IdentityDatabase {
+            let ready = lines.map { ($0.identity, $0.normalized) }
+            self = .prepared(IdentityDatabase.prepareImport(ready, at: clock.next(), keepRecords: false), database)
+        } else {
+            self = .identities(lines.map(\.identity))
+        }
+    }
+
+    func write(into repository: any IdentityRepository, actor: String) async throws(StoreError) -> Int {
+        switch self {
+        case .prepared(let prepared, let database): try await database.commitImport(prepared, actor: actor)
+        case .identities(let identities): try await repository.importIdentities(identities, actor: actor).count
+        }
+    }
+}
+
+/// Batch times that strictly increase: a batch is dated when it is prepared, and two batches prepared within
+/// one millisecond must still get distinct creation times and ids that sort after the previous batch's.
+private struct BatchClock {
+    var last = Timestamp(milliseconds: 0)
+
+    mutating func next() -> Timestamp {
+        let now = Timestamp.now
+        last = now > last ? now : Timestamp(milliseconds: last.milliseconds + 1)
+        return last
+    }
 }

@@ -48,4 +48,6 @@ public struct ImportReport: Sendable {
     public let errors: [ImportLineError]
     /// How many transactions the import committed (one per batch, each acknowledged through the progress).
     public let committedBatches: Int
+    /// Whether the import was an initial load (empty SQLite base) whose identity indexes were built at the end.
+    public var rebuiltIndexes = false
 }

@@ -20,9 +20,17 @@ protocol StoreBackend: Sendable {
     func count(_ table: String) async throws(StoreError) -> Int
     func head() async throws(StoreError) -> ChainHead
     func close() async
+    /// Prepares a bulk load into an empty identity table (SQLite drops the secondary indexes); returns whether
+    /// `finishInitialLoad` must be called once the last batch is committed.
+    func beginInitialLoad() async throws(StoreError) -> Bool
+    func finishInitialLoad() async throws(StoreError)
 }
 
 extension StoreBackend {
+    /// PostgreSQL keeps its indexes during a load: other workstations search the shared base meanwhile.
+    func beginInitialLoad() async throws(StoreError) -> Bool { false }
+    func finishInitialLoad() async throws(StoreError) {}
+
     func select<Record: RowCodable>(_ type: Record.Type, where clause: String, _ arguments: [SQLValue])
         async throws(StoreError) -> [Record]
     {

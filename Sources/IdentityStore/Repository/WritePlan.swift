@@ -4,8 +4,8 @@ import Foundation
 /// operations build plans; the back ends only execute them, so the RNIV and audit rules exist once.
 struct WritePlan: Sendable {
     var insertedIdentities: [IdentityRecord] = []
-    /// The column values of `insertedIdentities`, in the same order, when the operation already encoded them
-    /// (the import needs them for the row digests); empty otherwise.
+    /// The column values of the inserted identities when the operation already encoded them (the import needs
+    /// them for the row digests; it may then leave `insertedIdentities` empty); empty otherwise.
     var insertedIdentityValues: [[SQLValue]] = []
     var updatedIdentities: [IdentityRecord] = []
     var evidence: [EvidenceRecord] = []
@@ -25,6 +25,9 @@ struct AuditDraft: Sendable {
     let entityID: String?
     let summary: String
     let rows: [RowReference]
+    /// The event's time when the rows it lists were dated before the transaction (a prepared import batch);
+    /// otherwise the transaction's time.
+    var at: Timestamp? = nil
 }
 
 /// What a write transaction found when it started.
@@ -39,9 +42,8 @@ struct WriteContext: Sendable {
 }
 
 extension WritePlan {
-    /// The values to insert for `insertedIdentities`, encoded once.
+    /// The identity rows to insert, encoded once.
     var identityRowsToInsert: [[SQLValue]] {
-        insertedIdentityValues.count == insertedIdentities.count
-            ? insertedIdentityValues : insertedIdentities.map(\.values)
+        insertedIdentityValues.isEmpty ? insertedIdentities.map(\.values) : insertedIdentityValues
     }
 }

@@ -13,4 +13,8 @@ public enum SQLiteTuning {
         "PRAGMA wal_autocheckpoint = 16384",
         "PRAGMA journal_size_limit = 67108864",
     ]
+
+    /// During an initial load (no secondary identity index): 16 MiB of page cache, which also bounds the memory
+    /// of each index build's sorter.
+    static let initialLoadCache = "PRAGMA cache_size = -16384"
 }

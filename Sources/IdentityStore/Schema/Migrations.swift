@@ -4,18 +4,50 @@ struct Migration: Sendable {
     let version: Int
     let name: String
     let tables: [TableDefinition]
+    /// Indexes added to existing tables (created `IF NOT EXISTS`).
+    var addedIndexes: [SchemaIndex] = []
+    /// Indexes removed (`DROP INDEX IF EXISTS`).
+    var droppedIndexes: [String] = []
     /// Extra statements per dialect (seed rows, constraints the definition language does not express).
     let extra: @Sendable (SQLDialect) -> [String]
 
     func statements(_ dialect: SQLDialect) -> [String] {
-        tables.flatMap { $0.createStatements(dialect) } + extra(dialect)
+        tables.flatMap { $0.createStatements(dialect) }
+            + droppedIndexes.map { "DROP INDEX IF EXISTS \($0)" }
+            + addedIndexes.map { $0.index.createStatement(on: $0.table, ifNotExists: true) } + extra(dialect)
     }
+}
+
+/// An index with the table it belongs to.
+struct SchemaIndex: Sendable {
+    let table: String
+    let index: TableDefinition.Index
+
+    var createIfMissing: String { index.createStatement(on: table, ifNotExists: true) }
 }
 
 enum Migrations {
     static let all: [Migration] = [version1, version2, version3]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }
+
+    /// Every index of the schema once all migrations ran: what each version created, less what a later one
+    /// dropped. Indexes are derived data: the SQLite back end recreates any that is missing at every open.
+    static var indexes: [SchemaIndex] {
+        var current: [SchemaIndex] = []
+        for migration in all {
+            current.removeAll { migration.droppedIndexes.contains($0.index.name) }
+            for table in migration.tables {
+                current += table.indexes.map { SchemaIndex(table: table.name, index: $0) }
+            }
+            current += migration.addedIndexes
+        }
+        return current
+    }
+
+    /// The secondary indexes of `identities` (not its primary key): an initial load into an empty table
+    /// drops them and builds them once at the end (`SQLiteBackend.beginInitialLoad`).
+    static var identityIndexes: [SchemaIndex] { indexes.filter { $0.table == "identities" } }
 
     static let trackingTable =
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
@@ -104,15 +136,15 @@ enum Migrations {
     /// B-tree insert per identity, the bulk of an import's page writes, and bought nothing.
     static let version2 = Migration(
         version: 2, name: "drop unused identity indexes", tables: [],
-        extra: { _ in
-            ["DROP INDEX IF EXISTS identities_prenom_key", "DROP INDEX IF EXISTS identities_nom_norm"]
-        })
+        droppedIndexes: ["identities_prenom_key", "identities_nom_norm"], extra: { _ in [] })
 
     /// A bulk import is audited by one event per batch (action `import`, no entity) that lists every created
     /// row; `history` finds it by the identity's creation time. Partial: only those events are indexed.
     static let version3 = Migration(
         version: 3, name: "index import events by time", tables: [],
-        extra: { _ in
-            ["CREATE INDEX IF NOT EXISTS audit_events_import_at ON audit_events (at) WHERE action = 'import'"]
-        })
+        addedIndexes: [
+            SchemaIndex(
+                table: "audit_events", index: index("audit_events_import_at", ["at"], where: "action = 'import'"))
+        ],
+        extra: { _ in [] })
 }

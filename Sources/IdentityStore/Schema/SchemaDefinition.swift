@@ -29,6 +29,15 @@ struct TableDefinition: Sendable {
         let name: String
         let columns: [String]
         let unique: Bool
+        /// A partial index's condition (`WHERE …`), the same text in both dialects.
+        var condition: String? = nil
+
+        func createStatement(on table: String, ifNotExists: Bool = false) -> String {
+            let unique = unique ? "UNIQUE " : ""
+            let guarded = ifNotExists ? "IF NOT EXISTS " : ""
+            let partial = condition.map { " WHERE \($0)" } ?? ""
+            return "CREATE \(unique)INDEX \(guarded)\(name) ON \(table) (\(columns.joined(separator: ", ")))\(partial)"
+        }
     }
 
     let name: String
@@ -42,11 +51,7 @@ struct TableDefinition: Sendable {
             return text
         }
         var statements = ["CREATE TABLE \(name) (\(columnSQL.joined(separator: ", ")))"]
-        for index in indexes {
-            let unique = index.unique ? "UNIQUE " : ""
-            statements.append(
-                "CREATE \(unique)INDEX \(index.name) ON \(name) (\(index.columns.joined(separator: ", ")))")
-        }
+        for index in indexes { statements.append(index.createStatement(on: name)) }
         return statements
     }
 }
@@ -63,6 +68,8 @@ func column(_ name: String, _ type: TableDefinition.ColumnType, nullable: Bool =
     TableDefinition.Column(name: name, type: type, nullable: nullable, primaryKey: primaryKey)
 }
 
-func index(_ name: String, _ columns: [String], unique: Bool = false) -> TableDefinition.Index {
-    TableDefinition.Index(name: name, columns: columns, unique: unique)
+func index(_ name: String, _ columns: [String], unique: Bool = false, where condition: String? = nil)
+    -> TableDefinition.Index
+{
+    TableDefinition.Index(name: name, columns: columns, unique: unique, condition: condition)
 }

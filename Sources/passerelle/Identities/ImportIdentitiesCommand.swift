@@ -31,6 +31,9 @@ struct ImportIdentitiesCommand: AsyncParsableCommand {
                 ProgressBar.acknowledge(progress)
             }
         }
+        if result.rebuiltIndexes {
+            FileHandle.standardError.write(Data("index reconstruits\n".utf8))
+        }
         if global.json {
             Output.printJSON([
                 "imported": result.imported,

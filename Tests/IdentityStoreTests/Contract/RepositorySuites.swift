@@ -49,6 +49,12 @@ struct SQLiteRepositoryTests {
     @Test func importedIDsAreTimeOrderedAndIndexesServeTheSearches() async throws {
         try await BulkImportContract.importedIDsAreTimeOrderedAndIndexesServeTheSearches(.sqlite)
     }
+    @Test func initialLoadRebuildsIndexesAndSearchesMatch() async throws {
+        try await InitialLoadContract.initialLoadRebuildsIndexesAndSearchesMatch(.sqlite)
+    }
+    @Test func openRecreatesMissingSchemaIndexes() async throws {
+        try await InitialLoadContract.openRecreatesMissingSchemaIndexes()
+    }
 }
 
 @Suite("Identity repository on PostgreSQL", .enabled(if: TestBackend.postgresAvailable))
@@ -101,5 +107,8 @@ struct PostgresRepositoryTests {
     }
     @Test func importedIDsAreTimeOrderedAndIndexesServeTheSearches() async throws {
         try await BulkImportContract.importedIDsAreTimeOrderedAndIndexesServeTheSearches(.postgres)
+    }
+    @Test func initialLoadRebuildsIndexesAndSearchesMatch() async throws {
+        try await InitialLoadContract.initialLoadRebuildsIndexesAndSearchesMatch(.postgres)
     }
 }

@@ -41,7 +41,8 @@ do {
     case "raw-import":
         try await RawImportPhase.run(
             location: location(), rows: option("--rows-file") ?? work + "/rows.csv",
-            batchSize: option("--batch").flatMap(Int.init) ?? CSVImporter.defaultBatchSize)
+            batchSize: option("--batch").flatMap(Int.init) ?? CSVImporter.defaultBatchSize,
+            deferIndexes: arguments.contains("--defer-indexes"))
     case "search":
         try await SearchPhase.run(location: location(), queries: option("--queries") ?? work + "/queries.txt")
     case "verify":

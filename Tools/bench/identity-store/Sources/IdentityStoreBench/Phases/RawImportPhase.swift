@@ -9,14 +9,18 @@ import IdentityStore
 /// connection settings (WAL, `synchronous = FULL`, the writer's page cache and checkpoint interval from
 /// `SQLiteTuning`), so the ratio compares the same durable, batched work.
 /// PostgreSQL: `COPY … FROM STDIN` through `psql` (one transaction).
+/// `deferIndexes` (SQLite): the same strategy as the store's initial load — the identity table's secondary
+/// indexes (read from the schema the store created) are dropped, the rows inserted, then the indexes created
+/// again; the rebuild is inside the timed span.
 enum RawImportPhase {
-    static func run(location: StoreLocation, rows: String, batchSize: Int) async throws {
+    static func run(location: StoreLocation, rows: String, batchSize: Int, deferIndexes: Bool = false) async throws {
         // The store creates the schema; the baseline then writes behind its back.
         await (try IdentityDatabase.open(location)).close()
         let watch = Stopwatch()
         let count: Int
         switch location {
-        case .sqlite(let path): count = try sqlite(path: path, rows: rows, batchSize: batchSize)
+        case .sqlite(let path):
+            count = try sqlite(path: path, rows: rows, batchSize: batchSize, deferIndexes: deferIndexes)
         case .postgres(let url): count = try postgres(url: url, rows: rows)
         }
         let seconds = watch.seconds
@@ -36,13 +40,24 @@ enum RawImportPhase {
 
     static let integerColumns: Set<Int> = [5, 19, 20, 21]
 
-    private static func sqlite(path: String, rows: String, batchSize: Int) throws -> Int {
+    private static func sqlite(path: String, rows: String, batchSize: Int, deferIndexes: Bool) throws -> Int {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             for pragma in SQLiteTuning.writerPragmas { try db.execute(sql: pragma) }
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
+        var deferred: [String] = []
+        if deferIndexes {
+            let secondary = "FROM sqlite_master WHERE type = 'index' AND tbl_name = 'identities' AND sql IS NOT NULL"
+            deferred = try queue.write { db in
+                let definitions = try String.fetchAll(db, sql: "SELECT sql \(secondary)")
+                for name in try String.fetchAll(db, sql: "SELECT name \(secondary)") {
+                    try db.execute(sql: "DROP INDEX \(name)")
+                }
+                return definitions
+            }
+        }
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let sql = "INSERT INTO identities (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
         var count = 0
@@ -74,6 +89,12 @@ enum RawImportPhase {
             if batch.count >= batchSize { try commit() }
         }
         try commit()
+        if !deferred.isEmpty {
+            try queue.inTransaction(.immediate) { db in
+                for definition in deferred { try db.execute(sql: definition) }
+                return .commit
+            }
+        }
         try queue.close()
         return count
     }

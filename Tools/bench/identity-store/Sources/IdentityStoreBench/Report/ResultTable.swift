@@ -24,7 +24,8 @@ struct ResultTable {
     }
 
     mutating func add(
-        backend: String, raw: PhaseResult, imported: PhaseResult, searched: PhaseResult, verified: PhaseResult
+        backend: String, raw: PhaseResult, rawDeferred: PhaseResult? = nil, imported: PhaseResult,
+        searched: PhaseResult, verified: PhaseResult
     ) {
         let sqlite = backend == "sqlite"
         let atScale = rows >= 1_000_000
@@ -34,12 +35,23 @@ struct ResultTable {
         }
         let rate = imported["rows_per_second"] ?? 0
         let rawRate = raw["rows_per_second"] ?? 0
+        if let rawDeferred {
+            // The fair floor: the store's strategy on an empty base (insert without the identity indexes, then
+            // build them), the rebuild timed with the inserts.
+            let deferredRate = rawDeferred["rows_per_second"] ?? 0
+            lines.append(
+                Line(
+                    backend: backend, measurement: "import (rows/s)", value: Self.number(rate),
+                    baseline: Self.number(deferredRate) + " raw insert, indexes after",
+                    ratio: Self.ratio(rate, deferredRate), goal: sqlite ? "≥ 50,000" : "",
+                    verdict: verdict(rate >= 50_000, applies: sqlite)))
+        }
         lines.append(
             Line(
-                backend: backend, measurement: "import (rows/s)", value: Self.number(rate),
-                baseline: Self.number(rawRate) + (sqlite ? " raw insert" : " raw COPY"),
-                ratio: Self.ratio(rate, rawRate), goal: sqlite ? "≥ 50,000" : "",
-                verdict: verdict(rate >= 50_000, applies: sqlite)))
+                backend: backend, measurement: rawDeferred == nil ? "import (rows/s)" : "import (rows/s), plain raw",
+                value: Self.number(rate), baseline: Self.number(rawRate) + (sqlite ? " raw insert" : " raw COPY"),
+                ratio: Self.ratio(rate, rawRate), goal: sqlite && rawDeferred == nil ? "≥ 50,000" : "",
+                verdict: verdict(rate >= 50_000, applies: sqlite && rawDeferred == nil)))
         let peak = imported["peak_mib"] ?? 0
         lines.append(
             Line(
@@ -76,7 +88,9 @@ struct ResultTable {
         notes.append(
             "\(backend): imported \(Self.number(imported["imported"] ?? 0)), rejected "
                 + "\(Self.number(imported["rejected"] ?? 0)) lines in \(Self.fixed(imported["seconds"] ?? 0, 1)) s; "
-                + "raw baseline \(Self.fixed(raw["seconds"] ?? 0, 1)) s; \(Self.number(searched["matricule_queries"] ?? 0)) "
+                + "raw baseline \(Self.fixed(raw["seconds"] ?? 0, 1)) s"
+                + (rawDeferred.map { "; raw, indexes after, \(Self.fixed($0["seconds"] ?? 0, 1)) s" } ?? "")
+                + "; \(Self.number(searched["matricule_queries"] ?? 0)) "
                 + "matricule and \(Self.number(searched["duplicate_queries"] ?? 0)) duplicate queries "
                 + "(\(Self.number(searched["duplicate_queries_with_candidates"] ?? 0)) with candidates); "
                 + "verify checked \(Self.number(verified["events"] ?? 0)) events, "

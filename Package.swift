@@ -294,7 +294,7 @@ let package = Package(
         .testTarget(
             name: "CardIntegrationTests",
             dependencies: [
-                "CPS", "SmartCard",
+                "CPS", "SmartCard", "VirtualCPSCard",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

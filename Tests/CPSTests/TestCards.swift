@@ -1,6 +1,5 @@
 import Foundation
 import SmartCard
-import Synchronization
 import VirtualCPSCard
 
 /// The virtual cards of the test PKI (`Certs/cards/cards.json`), plugged in-process.
@@ -25,29 +24,5 @@ enum TestCards {
 
     static func personnesChain() throws -> String {
         try String(contentsOf: repository.appendingPathComponent("Certs/ca/chain-personnes.pem"), encoding: .utf8)
-    }
-}
-
-/// Counts the APDUs that reach the card.
-final class CountingChannel: CardChannel {
-    let base: any CardChannel
-    private let counter = Mutex(0)
-
-    init(_ base: any CardChannel) {
-        self.base = base
-    }
-
-    var count: Int { counter.withLock { $0 } }
-    var atr: [UInt8] { base.atr }
-    var transmissionProtocol: CardProtocol { base.transmissionProtocol }
-
-    func transmit(_ apdu: [UInt8]) async throws(SmartCardError) -> [UInt8] {
-        counter.withLock { $0 += 1 }
-        return try await base.transmit(apdu)
-    }
-
-    func beginTransaction() async throws(SmartCardError) { try await base.beginTransaction() }
-    func endTransaction(_ disposition: CardDisposition) async throws(SmartCardError) {
-        try await base.endTransaction(disposition)
     }
 }

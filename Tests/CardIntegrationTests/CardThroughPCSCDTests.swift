@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import SmartCard
 import Testing
+import VirtualCPSCard
 import X509
 import _CryptoExtras
 
@@ -195,35 +196,5 @@ struct CardThroughPCSCDTests {
         #expect(
             try await CPSCard(channel: connection, cache: CardDataCache()).readIdentity().holder.nationalID
                 == "899700000013")
-    }
-}
-
-/// Counts APDUs that reach the card.
-final class CountingChannel: CardChannel, @unchecked Sendable {
-    let base: any CardChannel
-    private let lock = NSLock()
-    private var counter = 0
-
-    init(_ base: any CardChannel) {
-        self.base = base
-    }
-
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return counter
-    }
-
-    var atr: [UInt8] { base.atr }
-    var transmissionProtocol: CardProtocol { base.transmissionProtocol }
-
-    func transmit(_ apdu: [UInt8]) async throws(SmartCardError) -> [UInt8] {
-        lock.withLock { counter += 1 }
-        return try await base.transmit(apdu)
-    }
-
-    func beginTransaction() async throws(SmartCardError) { try await base.beginTransaction() }
-    func endTransaction(_ disposition: CardDisposition) async throws(SmartCardError) {
-        try await base.endTransaction(disposition)
     }
 }

@@ -59,9 +59,7 @@ struct CardPolicyTests {
         var flow = LoginFlow(harness)
         flow.clientID = "bcl"
         flow.redirectURI = "http://127.0.0.1:1234/bcl-cb"
-        let pkce = PKCEPair()
-        let code = try #require(try await flow.login(pkce: pkce).query("code"))
-        let tokens = try await flow.exchange(code: code, pkce: pkce).json
+        let tokens = try await flow.loginAndExchange().json
         let refresh = try #require(tokens["refresh_token"] as? String)
         let access = try #require(tokens["access_token"] as? String)
         let sid = harness.provider.sessions.snapshot?.id
@@ -87,9 +85,7 @@ struct CardPolicyTests {
         defer { Task { await harness.stop() } }
         try await harness.insertCard()
         let flow = LoginFlow(harness)
-        let pkce = PKCEPair()
-        let code = try #require(try await flow.login(pkce: pkce).query("code"))
-        let access = try #require(try await flow.exchange(code: code, pkce: pkce).json["access_token"] as? String)
+        let access = try #require(try await flow.loginAndExchange().json["access_token"] as? String)
         try await harness.removeCard()
         #expect(harness.provider.sessions.snapshot?.locked == true)
         let locked = try await flow.browser.get(
@@ -130,9 +126,7 @@ struct CardPolicyTests {
         defer { Task { await harness.stop() } }
         try await harness.insertCard()
         let flow = LoginFlow(harness)
-        let pkce = PKCEPair()
-        let code = try #require(try await flow.login(pkce: pkce).query("code"))
-        let refresh = try #require(try await flow.exchange(code: code, pkce: pkce).json["refresh_token"] as? String)
+        let refresh = try #require(try await flow.loginAndExchange().json["refresh_token"] as? String)
         offset.withLock { $0 = 120 }
         harness.provider.sessions.sweep()
         #expect(harness.provider.sessions.snapshot == nil)

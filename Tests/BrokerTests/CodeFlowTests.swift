@@ -121,9 +121,7 @@ struct CodeFlowTests {
         defer { Task { await harness.stop() } }
         try await harness.insertCard()
         let flow = LoginFlow(harness)
-        let pkce = PKCEPair()
-        let code = try #require(try await flow.login(pkce: pkce).query("code"))
-        let first = try await flow.exchange(code: code, pkce: pkce).json
+        let first = try await flow.loginAndExchange().json
         let refresh1 = try #require(first["refresh_token"] as? String)
         let second = try await flow.refresh(refresh1)
         #expect(second.status == 200)

@@ -133,9 +133,7 @@ struct PSCLoginTests {
         defer { Task { await harness.stop() } }
         try await harness.insertCard()
         let flow = LoginFlow(harness)
-        let pkce = PKCEPair()
-        let code = try #require(try await flow.login(pkce: pkce).query("code"))
-        let tokens = try await flow.exchange(code: code, pkce: pkce).json
+        let tokens = try await flow.loginAndExchange().json
         let idToken = try #require(tokens["id_token"] as? String)
         var url = URLComponents(string: harness.issuer + "/oidc/logout")
         url?.queryItems = [

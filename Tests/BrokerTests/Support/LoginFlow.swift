@@ -48,7 +48,7 @@ struct LoginFlow {
             guard reply.status == 302, let next = reply.header("location") else { return reply }
             if !next.hasPrefix("/") { return reply }
             if next.hasPrefix("/login/situation") {
-                let choice = try await browser.get(harness.issuer + next)
+                _ = try await browser.get(harness.issuer + next)  // the page a person sees before choosing
                 reply = try await browser.postForm(
                     harness.issuer + "/login/situation",
                     [("tx", tx), ("csrf", csrf), ("situation", "\(chooseSituation ?? 0)")])
@@ -65,6 +65,13 @@ struct LoginFlow {
             }
         }
         return reply
+    }
+
+    /// The usual app login: a new PKCE pair, the interactive login with the inserted card, the code exchanged.
+    func loginAndExchange() async throws -> Browser.Reply {
+        let pkce = PKCEPair()
+        let code = try #require(try await login(pkce: pkce).query("code"))
+        return try await exchange(code: code, pkce: pkce)
     }
 
     func exchange(code: String, pkce: PKCEPair, redirect: String? = nil, auth: (String, String)? = nil)

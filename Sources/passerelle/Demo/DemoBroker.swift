@@ -35,7 +35,13 @@ struct DemoBroker {
             settings.cardSource = try InProcessCardSource(
                 cardDirectory: "\(certs)/cards", key: card.virtualCard ?? "medecin-1")
         }
-        let wiring = try await APIWiring.open(configPath: configurationPath, dataDirectory: dataDirectory)
+        let configuration: PasserelleConfiguration
+        do {
+            configuration = try await PasserelleConfiguration.load(explicitPath: configurationPath)
+        } catch {
+            throw AnyPasserelleError(error)
+        }
+        let wiring = try await APIWiring.open(configuration: configuration, dataDirectory: dataDirectory)
         let services = wiring.services
         do throws(BrokerError) {
             let server = try BrokerServer(settings: settings) { router, provider in

@@ -13,16 +13,11 @@ struct APIWiring {
     let services: APIServices
     let insiSession: INSiSession?
 
-    static func open(configPath: String?, dataDirectory: String) async throws(AnyPasserelleError) -> APIWiring {
+    /// `configuration`: the file the command loaded (nil: no INSi, SQLite in the data directory).
+    static func open(configuration: PasserelleConfiguration?, dataDirectory: String) async throws(AnyPasserelleError)
+        -> APIWiring
+    {
         let environment = ProcessInfo.processInfo.environment
-        var configuration: PasserelleConfiguration?
-        if let path = configPath ?? environment["PASSERELLE_CONFIG"] {
-            do {
-                configuration = try await PasserelleConfiguration.load(explicitPath: path)
-            } catch {
-                throw AnyPasserelleError(error)
-            }
-        }
         let insiSection = configuration?.insi
         let location: StoreLocation
         if let url = environment["PASSERELLE_DATABASE_URL"], !url.isEmpty {

@@ -47,8 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
                 throw AnyPasserelleError(error)
             }
             LogOptions.bootstrap(configuration?.logging, defaultFormat: .json)
-            settings = try await ServeSettings.build(self)
-            wiring = try await APIWiring.open(configPath: global.config, dataDirectory: settings.dataDirectory)
+            settings = try await ServeSettings.build(self, configuration: configuration)
+            wiring = try await APIWiring.open(configuration: configuration, dataDirectory: settings.dataDirectory)
         } catch {
             throw report(error, json: global.json)
         }

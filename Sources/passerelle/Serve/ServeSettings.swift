@@ -6,11 +6,10 @@ import ProSanteConnect
 
 /// Maps the configuration's `broker:` section and the command-line options onto `BrokerSettings`.
 enum ServeSettings {
-    static func build(_ command: ServeCommand) async throws(AnyPasserelleError) -> BrokerSettings {
-        let configuration: PasserelleConfiguration?
-        do { configuration = try await OptionalConfiguration.load(command.global) } catch {
-            throw AnyPasserelleError(error)
-        }
+    /// `configuration`: the file `serve` loaded once (nil without one).
+    static func build(_ command: ServeCommand, configuration: PasserelleConfiguration?) async throws(AnyPasserelleError)
+        -> BrokerSettings
+    {
         let section = configuration?.broker
         let dataDirectory = OptionalConfiguration.dataDirectory(command.global, configuration)
         var settings = BrokerSettings(dataDirectory: dataDirectory)

@@ -48,7 +48,8 @@ def problem(response, status, code_prefix=""):
         check(member in body, f"  problem has {member}")
     check(body["status"] == status, "  problem status matches")
     check(body["code"].startswith(code_prefix), f"  problem code {body['code']} starts with {code_prefix!r}")
-    check(any(c in body["title"] for c in "éèàçêù") or " " in body["title"], f"  French title: {body['title']}")
+    check(body["title"] != body["technicalDetail"] and body["title"] == body["detail"],
+          f"  title for people, apart from the technical detail: {body['title']}")
     return body
 
 
